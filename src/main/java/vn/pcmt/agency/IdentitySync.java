@@ -1,0 +1,126 @@
+package vn.pcmt.agency;
+
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Permission;
+import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
+import org.camunda.bpm.engine.authorization.Resource;
+import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.task.TaskQuery;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import vn.pcmt.plan.PlanLifecycleProcess;
+
+/**
+ * Mirrors the directory into Camunda identity: one group per agency (all its users) and one per agency's heads, and
+ * the few authorizations the roles need beyond the task grants the engine gives candidate groups. Idempotent: run on
+ * every start.
+ */
+@Service
+public class IdentitySync {
+
+  private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
+  static final String FILTER_MY_AGENCY = "Việc của cơ quan tôi";
+  static final String FILTER_MINE = "Tôi đang xử lý";
+
+  private final IdentityService identity;
+  private final AuthorizationService authorizations;
+  private final FilterService filters;
+  private final TaskService tasks;
+
+  IdentitySync(IdentityService identity, AuthorizationService authorizations, FilterService filters,
+      TaskService tasks) {
+    this.identity = identity;
+    this.authorizations = authorizations;
+    this.filters = filters;
+    this.tasks = tasks;
+  }
+
+  public void sync(List<Agency> agencies) {
+    int created = 0;
+    for (Agency agency : agencies) {
+      created += ensureGroup(agency.getCode(), agency.getName(), AgencyGroups.TYPE_AGENCY);
+      created += ensureGroup(AgencyGroups.headGroupOf(agency.getCode()), "Lãnh đạo " + agency.getName(),
+          AgencyGroups.TYPE_AGENCY_HEADS);
+      if (agency.getRoles().contains(AgencyRole.SECRETARIAT)) {
+        grantPlanRegistration(agency.getCode());
+      }
+    }
+    grantToEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    ensureFilter(FILTER_MY_AGENCY, -10, "Việc giao cho cơ quan của tôi",
+        tasks.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}").includeAssignedTasks());
+    ensureFilter(FILTER_MINE, -5, "Việc tôi đã nhận xử lý",
+        tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    LOG.info("Camunda identity in line with the directory: {} groups created", created);
+  }
+
+  private int ensureGroup(String id, String name, String type) {
+    Group group = identity.createGroupQuery().groupId(id).singleResult();
+    if (group == null) {
+      group = identity.newGroup(id);
+      group.setName(name);
+      group.setType(type);
+      identity.saveGroup(group);
+      return 1;
+    }
+    if (!name.equals(group.getName())) {
+      group.setName(name);
+      identity.saveGroup(group);
+    }
+    return 0;
+  }
+
+  /** The secretariat registers plans: from Tasklist's start form and from the JSON API. */
+  private void grantPlanRegistration(String groupId) {
+    grantToGroup(groupId, Resources.PROCESS_DEFINITION, PlanLifecycleProcess.KEY,
+        ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
+    grantToGroup(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+  }
+
+  private void grantToGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing = authorizations.createAuthorizationQuery().groupIdIn(groupId)
+        .resourceType(resource).resourceId(resourceId).singleResult();
+    Authorization grant = existing != null ? existing : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+    grant.setGroupId(groupId);
+    grant.setResource(resource);
+    grant.setResourceId(resourceId);
+    for (Permission permission : permissions) {
+      grant.addPermission(permission);
+    }
+    authorizations.saveAuthorization(grant);
+  }
+
+  private void grantToEveryone(Resource resource, String resourceId, Permission permission) {
+    boolean present = authorizations.createAuthorizationQuery().userIdIn(Authorization.ANY).resourceType(resource)
+        .resourceId(resourceId).count() > 0;
+    if (!present) {
+      Authorization grant = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+      grant.setUserId(Authorization.ANY);
+      grant.setResource(resource);
+      grant.setResourceId(resourceId);
+      grant.addPermission(permission);
+      authorizations.saveAuthorization(grant);
+    }
+  }
+
+  private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
+          "priority", priority, "description", description, "refresh", true));
+      filters.saveFilter(filter);
+    }
+    grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+  }
+}

@@ -1,0 +1,68 @@
+package vn.pcmt.engine;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+
+import vn.pcmt.engine.InvalidFormDataException.FieldError;
+
+/**
+ * Reads raw form values (strings from date pickers and selects) into typed ones, collecting a Vietnamese message for
+ * each value that cannot be read, so the official sees every problem of a submission at once.
+ */
+public final class FormValues {
+
+  private final List<FieldError> errors = new ArrayList<>();
+
+  public LocalDate date(String text, String field, String label) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      // the date picker submits yyyy-MM-dd; a time part, if a client sends one, is ignored
+      return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text);
+    } catch (DateTimeParseException e) {
+      errors.add(new FieldError(field, label + ": '" + text + "' không phải là ngày hợp lệ (định dạng năm-tháng-ngày)."));
+      return null;
+    }
+  }
+
+  public <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, String label) {
+    if (text == null || text.isBlank()) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.trim());
+    } catch (IllegalArgumentException e) {
+      errors.add(new FieldError(field, label + ": giá trị '" + text + "' không hợp lệ."));
+      return null;
+    }
+  }
+
+  /** A JSON list variable; an unreadable one is an error, a missing one an empty list. */
+  public <T> List<T> list(Supplier<List<T>> reader, String field) {
+    try {
+      List<T> list = reader.get();
+      return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
+    } catch (InvalidFormDataException e) {
+      errors.addAll(e.errors());
+      return List.of();
+    }
+  }
+
+  public void add(String field, String message) {
+    errors.add(new FieldError(field, message));
+  }
+
+  public boolean hasErrors() {
+    return !errors.isEmpty();
+  }
+
+  public void throwIfInvalid() {
+    if (!errors.isEmpty()) {
+      throw new InvalidFormDataException(errors);
+    }
+  }
+}

@@ -1,0 +1,129 @@
+package vn.pcmt.plan;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.obligation.Obligation;
+import vn.pcmt.obligation.ObligationService;
+
+/**
+ * The plans' JSON API. Registration starts the same process as Tasklist's start form, with the same fields, so both
+ * are checked by the same rules; the engine checks that the caller may start plans.
+ */
+@RestController
+@RequestMapping("/api/plans")
+class PlanController {
+
+  private final PlanRegistrationService plans;
+  private final ObligationService obligations;
+  private final RuntimeService runtime;
+  private final IdentityService identity;
+
+  PlanController(PlanRegistrationService plans, ObligationService obligations, RuntimeService runtime,
+      IdentityService identity) {
+    this.plans = plans;
+    this.obligations = obligations;
+    this.runtime = runtime;
+    this.identity = identity;
+  }
+
+  @PostMapping
+  ResponseEntity<RegisteredPlan> register(@RequestBody PlanRegistration registration) {
+    // refuse bad input before anything starts: the 400 lists every problem
+    plans.validate(registration, null);
+    ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(PlanLifecycleProcess.KEY)
+        .setVariables(PlanRegistrationForm.write(registration))
+        .executeWithVariablesInReturn();
+    long planId = PlanLifecycleProcess.PLAN_ID.get(instance.getVariables());
+    Plan plan = plans.get(planId);
+    return ResponseEntity.created(URI.create("/api/plans/" + planId))
+        .body(new RegisteredPlan(planId, plan.getPlanNumber(), plan.getStatus(), instance.getId()));
+  }
+
+  @GetMapping("/{planId}")
+  PlanView get(@PathVariable long planId) {
+    Plan plan = plans.get(planId);
+    return new PlanView(plan.getId(), plan.getPlanNumber(), plan.getTitle(), plan.getIssuingAgency(),
+        plan.getStandingAgency(), plan.getIssueDate(), plan.getStatus(), plan.getLegalBases(),
+        plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase(),
+        plan.getAssignments().stream().map(a -> new AssignmentView(a.getTargetType(), a.getTarget(), a.getRole(),
+            a.getDuty())).toList(),
+        plan.getStatus() == PlanStatus.DRAFT ? List.of() : plans.assignees(plan),
+        plan.getReportingPeriods().stream().map(p -> new PeriodView(p.getId(), p.getLabel(), p.getDueDate(),
+            p.getDeadlinePhrase())).toList(),
+        plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getTarget()))
+            .toList(),
+        plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId());
+  }
+
+  /**
+   * Which agency delivered each step on time, late or never. Only the plan's secretariat and leadership see it: it
+   * shows every agency's record.
+   */
+  @GetMapping("/{planId}/summary")
+  PlanSummary summary(@PathVariable long planId) {
+    Plan plan = plans.get(planId);
+    requireOneOf(plan.getStandingAgency(), AgencyGroups.headGroupOf(plan.getIssuingAgency()), "camunda-admin");
+    Map<Long, String> periodLabels = new java.util.HashMap<>();
+    plan.getReportingPeriods().forEach(p -> periodLabels.put(p.getId(), p.getLabel()));
+    List<Obligation> all = obligations.ofPlan(planId);
+    return new PlanSummary(plan.getId(), plan.getPlanNumber(), plan.getStatus(), plan.getClosedAt(),
+        all.stream().map(o -> new ObligationView(o.getAgencyCode(), o.getKind().name(), o.getKind().label(),
+            o.getPeriodId() == null ? null : periodLabels.get(o.getPeriodId()), o.getDueAt(), o.getDeliveredAt(),
+            o.getOutcome() == null ? null : o.getOutcome().name(),
+            o.getOutcome() == null ? null : o.getOutcome().label())).toList());
+  }
+
+  private void requireOneOf(String... groups) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    List<String> memberOf = authentication == null || authentication.getGroupIds() == null ? List.of()
+        : authentication.getGroupIds();
+    if (List.of(groups).stream().noneMatch(memberOf::contains)) {
+      throw new AuthorizationException("Only the plan's secretariat and leadership see its summary");
+    }
+  }
+
+  record RegisteredPlan(long planId, String planNumber, PlanStatus status, String processInstanceId) {
+  }
+
+  record AssignmentView(TargetType targetType, String target, AssignmentRole role, String duty) {
+  }
+
+  record PeriodView(long id, String label, LocalDate dueDate, String deadlinePhrase) {
+  }
+
+  record IndicatorView(long id, String name, String unit, Double target) {
+  }
+
+  record PlanView(long id, String planNumber, String planTitle, String issuingAgency, String standingAgency,
+      LocalDate issueDate, PlanStatus status, List<String> legalBases, LocalDate subPlanDeadline,
+      String subPlanDeadlinePhrase, List<AssignmentView> assignments, List<String> assignedAgencies,
+      List<PeriodView> reportingPeriods, List<IndicatorView> indicators, List<String> recipients,
+      boolean yearEndCommendation, String processInstanceId) {
+  }
+
+  record ObligationView(String agency, String kind, String kindLabel, String period, Instant dueAt,
+      Instant deliveredAt, String outcome, String outcomeLabel) {
+  }
+
+  record PlanSummary(long planId, String planNumber, PlanStatus status, Instant closedAt,
+      List<ObligationView> obligations) {
+  }
+}

@@ -1,0 +1,8 @@
+package vn.pcmt.plan;
+
+public class PlanNotFoundException extends RuntimeException {
+
+  public PlanNotFoundException(long planId) {
+    super("Không tìm thấy kế hoạch có mã " + planId + ".");
+  }
+}

@@ -1,0 +1,54 @@
+package vn.pcmt.plan;
+
+import static vn.pcmt.plan.PlanLifecycleProcess.HOME_AFFAIRS_GROUP;
+import static vn.pcmt.plan.PlanLifecycleProcess.LEADERSHIP_GROUP;
+import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_ID;
+import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_NUMBER;
+import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_TITLE;
+import static vn.pcmt.plan.PlanLifecycleProcess.SECRETARIAT_GROUP;
+import static vn.pcmt.plan.PlanLifecycleProcess.YEAR_END_COMMENDATION;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+import vn.pcmt.agency.Agency;
+import vn.pcmt.agency.AgencyGroups;
+
+/**
+ * Task_RegisterPlan: saves the submitted (or revised) plan in the application's tables and routes the next steps.
+ * A refused registration throws, so the start or the revision is rolled back and nothing is saved.
+ */
+@Component
+class RegisterPlanDelegate implements JavaDelegate {
+
+  private final PlanRegistrationService plans;
+  private final IdentityService identity;
+
+  RegisterPlanDelegate(PlanRegistrationService plans, IdentityService identity) {
+    this.plans = plans;
+    this.identity = identity;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    PlanRegistration registration = PlanRegistrationForm.read(execution);
+    Plan plan = plans.register(registration, PLAN_ID.get(execution), currentUser(execution),
+        execution.getProcessInstanceId());
+    execution.setProcessBusinessKey(plan.getPlanNumber());
+    PLAN_ID.set(execution, plan.getId());
+    PLAN_NUMBER.set(execution, plan.getPlanNumber());
+    PLAN_TITLE.set(execution, plan.getTitle());
+    YEAR_END_COMMENDATION.set(execution, plan.isYearEndCommendation());
+    LEADERSHIP_GROUP.set(execution, AgencyGroups.headGroupOf(plan.getIssuingAgency()));
+    SECRETARIAT_GROUP.set(execution, plan.getStandingAgency());
+    HOME_AFFAIRS_GROUP.set(execution, plans.homeAffairs(plan.getIssueDate()).map(Agency::getCode).orElse(null));
+  }
+
+  private String currentUser(DelegateExecution execution) {
+    Authentication authentication = identity.getCurrentAuthentication();
+    return authentication != null ? authentication.getUserId() : (String) execution.getVariable("registeredBy");
+  }
+}

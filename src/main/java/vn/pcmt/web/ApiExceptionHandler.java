@@ -1,0 +1,80 @@
+package vn.pcmt.web;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.AuthorizationException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+
+import vn.pcmt.engine.InvalidFormDataException;
+import vn.pcmt.plan.PlanNotFoundException;
+
+/**
+ * Errors of the JSON API as RFC 9457 problems: a Vietnamese title and detail for the official behind the client, and
+ * for bad input an {@code errors} list naming each field (a JSON path) with its message.
+ */
+@RestControllerAdvice(basePackages = "vn.pcmt")
+class ApiExceptionHandler {
+
+  @ExceptionHandler(InvalidFormDataException.class)
+  ProblemDetail invalid(InvalidFormDataException e) {
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", e.getMessage(), "invalid-data");
+    problem.setProperty("errors", e.errors().stream()
+        .map(error -> Map.of("field", error.field(), "message", error.message())).toList());
+    return problem;
+  }
+
+  @ExceptionHandler(HttpMessageNotReadableException.class)
+  ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    String field = "";
+    String message = "Nội dung gửi lên không phải JSON hợp lệ.";
+    if (e.getCause() instanceof JsonMappingException mapping) {
+      field = path(mapping.getPath());
+      message = mapping instanceof InvalidFormatException format
+          ? "Giá trị '" + format.getValue() + "' của trường '" + field + "' không đúng kiểu"
+              + (format.getTargetType() == java.time.LocalDate.class ? " (ngày phải có dạng năm-tháng-ngày, ví dụ 2023-01-30)." : ".")
+          : "Trường '" + field + "' không đúng định dạng.";
+    }
+    ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", message, "invalid-data");
+    problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
+    return problem;
+  }
+
+  @ExceptionHandler(AuthorizationException.class)
+  ProblemDetail forbidden(AuthorizationException e) {
+    return problem(HttpStatus.FORBIDDEN, "Không có quyền", "Tài khoản không có quyền thực hiện thao tác này. "
+        + e.getMessage(), "forbidden");
+  }
+
+  @ExceptionHandler(PlanNotFoundException.class)
+  ProblemDetail notFound(PlanNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage(), "not-found");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("urn:pcmt:problem:" + type));
+    return problem;
+  }
+
+  private static String path(List<JsonMappingException.Reference> references) {
+    StringBuilder path = new StringBuilder();
+    for (JsonMappingException.Reference reference : references) {
+      if (reference.getFieldName() != null) {
+        path.append(path.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else {
+        path.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return path.toString();
+  }
+}
