@@ -58,6 +58,8 @@ public class IdentitySync {
       }
     }
     grantToEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    // the diagrams themselves (not their instances or tasks): Tasklist shows them and submitting a form reads them
+    grantToEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     ensureFilter(FILTER_MY_AGENCY, -10, "Việc giao cho cơ quan của tôi",
         tasks.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}").includeAssignedTasks());
     ensureFilter(FILTER_MINE, -5, "Việc tôi đã nhận xử lý",

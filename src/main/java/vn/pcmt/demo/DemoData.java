@@ -45,9 +45,11 @@ class DemoData {
   private final ObjectMapper json;
   private final String password;
   private final Resource plan;
+  private final boolean registerPlan;
 
   DemoData(AgencyDirectory directory, IdentityService identity, RuntimeService runtime, TaskService tasks,
-      ObjectMapper json, @Value("${pcmt.demo.password}") String password, @Value("${pcmt.demo.plan}") Resource plan) {
+      ObjectMapper json, @Value("${pcmt.demo.password}") String password, @Value("${pcmt.demo.plan}") Resource plan,
+      @Value("${pcmt.demo.register-plan:true}") boolean registerPlan) {
     this.directory = directory;
     this.identity = identity;
     this.runtime = runtime;
@@ -55,6 +57,7 @@ class DemoData {
     this.json = json;
     this.password = password;
     this.plan = plan;
+    this.registerPlan = registerPlan;
   }
 
   /** The officer's user id of an agency: its code in lower case + "cb" (cán bộ). */
@@ -74,7 +77,9 @@ class DemoData {
       ensureUser(officerOf(agency.getCode()), "Cán bộ", agency, false);
       ensureUser(headOf(agency.getCode()), "Lãnh đạo", agency, true);
     }
-    registerDemoPlan();
+    if (registerPlan) {
+      registerDemoPlan();
+    }
     StringBuilder table = new StringBuilder();
     table.append("\n==== DEMO: tài khoản đăng nhập (mật khẩu của mọi tài khoản: '").append(password).append("') ====\n");
     table.append(String.format("%-10s %-12s %-12s %s%n", "Mã", "Cán bộ", "Lãnh đạo", "Cơ quan"));

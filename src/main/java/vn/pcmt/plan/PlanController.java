@@ -59,7 +59,10 @@ class PlanController {
 
   @GetMapping("/{planId}")
   PlanView get(@PathVariable long planId) {
-    Plan plan = plans.get(planId);
+    return plans.read(planId, this::view);
+  }
+
+  private PlanView view(Plan plan) {
     return new PlanView(plan.getId(), plan.getPlanNumber(), plan.getTitle(), plan.getIssuingAgency(),
         plan.getStandingAgency(), plan.getIssueDate(), plan.getStatus(), plan.getLegalBases(),
         plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase(),
@@ -79,7 +82,11 @@ class PlanController {
    */
   @GetMapping("/{planId}/summary")
   PlanSummary summary(@PathVariable long planId) {
-    Plan plan = plans.get(planId);
+    return plans.read(planId, this::summary);
+  }
+
+  private PlanSummary summary(Plan plan) {
+    long planId = plan.getId();
     requireOneOf(plan.getStandingAgency(), AgencyGroups.headGroupOf(plan.getIssuingAgency()), "camunda-admin");
     Map<Long, String> periodLabels = new java.util.HashMap<>();
     plan.getReportingPeriods().forEach(p -> periodLabels.put(p.getId(), p.getLabel()));

@@ -97,6 +97,12 @@ public class PlanRegistrationService {
     return plan;
   }
 
+  /** Reads a plan and what hangs off it in one transaction (its collections load lazily). */
+  @Transactional(readOnly = true)
+  public <T> T read(long planId, java.util.function.Function<Plan, T> reader) {
+    return reader.apply(get(planId));
+  }
+
   @Transactional(readOnly = true)
   public Plan get(long planId) {
     return plans.findById(planId).orElseThrow(() -> new PlanNotFoundException(planId));

@@ -1,0 +1,113 @@
+package vn.pcmt.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import vn.pcmt.ApiTestSupport;
+
+/** Bad input to the registration endpoint gets a clear error and changes nothing. */
+class PlanRegistrationApiTest extends ApiTestSupport {
+
+  @Autowired
+  JdbcTemplate jdbc;
+
+  @BeforeEach
+  void at() {
+    setClock(LocalDateTime.of(2024, 3, 4, 9, 0));
+  }
+
+  Map<String, Object> validPlan() {
+    Map<String, Object> plan = new HashMap<>();
+    plan.put("planNumber", "7/KH-UBND");
+    plan.put("planTitle", "Kế hoạch thử");
+    plan.put("issueDate", "2024-03-01");
+    plan.put("subPlanDeadline", "2024-03-20");
+    plan.put("assignments", List.of(Map.of("targetType", "AGENCY", "target", "SYT", "role", "LEAD", "duty", "Làm.")));
+    plan.put("reportingPeriods", List.of(Map.of("label", "Quý I", "dueDate", "2024-03-15")));
+    plan.put("indicators", List.of(Map.of("name", "Số người được cai nghiện", "unit", "người", "target", 10)));
+    plan.put("yearEndCommendation", false);
+    return plan;
+  }
+
+  @Test
+  void refusesEveryKindOfBadInputAndKeepsNothing() {
+    long plansBefore = count();
+    assertRefused(with("planNumber", null), "planNumber", "Chưa nhập số, ký hiệu kế hoạch.");
+    assertRefused(with("assignments", List.of(Map.of("target", "SOKHONGCO", "role", "LEAD", "duty", "x"))),
+        "assignments[0].target", "Không tìm thấy cơ quan có mã 'SOKHONGCO' trong danh bạ.");
+    assertRefused(with("reportingPeriods", List.of(Map.of("label", "Quý I", "dueDate", "2024-02-15"))),
+        "reportingPeriods[0].dueDate", "Hạn báo cáo kỳ 'Quý I' (15/02/2024) trước ngày ban hành (01/03/2024).");
+    assertRefused(with("subPlanDeadline", "2024-02-01"), "subPlanDeadline",
+        "Hạn gửi kế hoạch triển khai (01/02/2024) trước ngày ban hành (01/03/2024).");
+    assertRefused(with("indicators", List.of(Map.of("name", "Số vụ", "unit", "vụ", "target", -5))),
+        "indicators[0].target", "Mục tiêu của chỉ tiêu không được âm.");
+    assertRefused(with("issueDate", "30/02/2024"), "issueDate", "năm-tháng-ngày");
+    assertRefused(with("assignments", List.of(Map.of("targetType", "CHILDREN_OF", "target", "SYT", "role", "LEAD",
+        "duty", "x"))), "assignments[0].target", "Cơ quan 'SYT' không có đơn vị trực thuộc hoạt động vào ngày 01/03/2024.");
+    assertThat(count()).as("nothing saved").isEqualTo(plansBefore);
+    assertThat(get("admin", "/engine-rest/process-instance/count?processDefinitionKey=plan-lifecycle")
+        .get("count").asLong()).isZero();
+
+    assertThat(call(null, "POST", "/api/plans", validPlan()).status()).as("unauthenticated").isEqualTo(401);
+    assertThat(call(null, "GET", "/engine-rest/task", null).status()).as("unauthenticated REST").isEqualTo(401);
+    Response accepted = call(officer("PTM"), "POST", "/api/plans", validPlan());
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+    Response duplicate = call(officer("PTM"), "POST", "/api/plans", validPlan());
+    assertThat(duplicate.status()).isEqualTo(400);
+    assertThat(duplicate.text()).contains("đã được đăng ký");
+  }
+
+  @Test
+  void aReturnedPlanCanBeRevisedAndBadRevisionsAreRefused() {
+    Map<String, Object> plan = validPlan();
+    plan.put("planNumber", "8/KH-UBND");
+    assertThat(call(officer("PTM"), "POST", "/api/plans", plan).status()).isEqualTo(201);
+    JsonNode approval = awaitTask(head("UBNDT"), PlanLifecycleProcess.TASK_APPROVE_ISSUANCE, "8/KH-UBND", null);
+    Response noReason = trySubmit(head("UBNDT"), approval, vars("issuanceApproved", false));
+    assertThat(noReason.status()).isEqualTo(400);
+    assertThat(noReason.text()).contains("Cần ghi rõ lý do khi trả lại kế hoạch");
+    submit(head("UBNDT"), approval, vars("issuanceApproved", false, "issuanceComment", "Sửa hạn."));
+    JsonNode revision = awaitTask(officer("PTM"), PlanLifecycleProcess.TASK_REVISE_PLAN, "8/KH-UBND", null);
+    Response badRevision = trySubmit(officer("PTM"), revision, vars("assignments",
+        List.of(Map.of("targetType", "AGENCY", "target", "KHONGCO", "role", "LEAD", "duty", "x"))));
+    assertThat(badRevision.status()).isEqualTo(400);
+    assertThat(badRevision.text()).contains("Không tìm thấy cơ quan có mã 'KHONGCO'");
+    assertThat(tasks(officer("PTM"), PlanLifecycleProcess.TASK_REVISE_PLAN, "8/KH-UBND", null)).as("still open")
+        .hasSize(1);
+    submit(officer("PTM"), revision, vars("planTitle", "Kế hoạch thử (sửa)"));
+    awaitTask(head("UBNDT"), PlanLifecycleProcess.TASK_APPROVE_ISSUANCE, "8/KH-UBND", null);
+    assertThat(jdbc.queryForObject("select title from plan where plan_number = '8/KH-UBND'", String.class))
+        .isEqualTo("Kế hoạch thử (sửa)");
+  }
+
+  private Map<String, Object> with(String field, Object value) {
+    Map<String, Object> plan = validPlan();
+    plan.put(field, value);
+    return plan;
+  }
+
+  private void assertRefused(Map<String, Object> plan, String field, String message) {
+    Response response = call(officer("PTM"), "POST", "/api/plans", plan);
+    assertThat(response.status()).as(response.text()).isEqualTo(400);
+    assertThat(response.json().get("title").asText()).isEqualTo("Dữ liệu không hợp lệ");
+    assertThat(response.json().get("errors")).anySatisfy(error -> {
+      assertThat(error.get("field").asText()).isEqualTo(field);
+      assertThat(error.get("message").asText()).contains(message);
+    });
+  }
+
+  private long count() {
+    return jdbc.queryForObject("select count(*) from plan", Long.class);
+  }
+}

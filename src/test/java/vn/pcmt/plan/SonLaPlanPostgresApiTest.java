@@ -1,0 +1,35 @@
+package vn.pcmt.plan;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+
+import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+/** The same whole-plan run on a real PostgreSQL server (the production database). */
+class SonLaPlanPostgresApiTest extends SonLaPlanApiTest {
+
+  static EmbeddedPostgres postgres;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    try {
+      postgres = EmbeddedPostgres.builder().start();
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot start the embedded PostgreSQL", e);
+    }
+    registry.add("spring.datasource.url", () -> postgres.getJdbcUrl("postgres", "postgres"));
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (postgres != null) {
+      postgres.close();
+    }
+  }
+}
