@@ -68,6 +68,31 @@ class PlanRegistrationApiTest extends ApiTestSupport {
     assertThat(duplicate.text()).contains("đã được đăng ký");
   }
 
+  /** Tasklist's start form posts the form fields to Camunda's REST API; the same rules refuse the same input. */
+  @Test
+  void theStartFormRefusesAnUnknownAgency() {
+    long plansBefore = count();
+    Map<String, Object> form = new HashMap<>(validPlan());
+    form.put("planNumber", "9/KH-UBND");
+    form.put("assignments", List.of(Map.of("targetType", "AGENCY", "target", "SOKHONGCO", "role", "LEAD",
+        "duty", "x")));
+    form.put("reportingPeriods", List.of(Map.of("label", "Quý I", "dueDate", "2024-03-15")));
+    form.put("indicators", List.of());
+    form.remove("subPlanDeadline");
+    Response refused = call(officer("PTM"), "POST",
+        "/engine-rest/process-definition/key/plan-lifecycle/submit-form", Map.of("variables", restVariables(form)));
+    assertThat(refused.status()).as(refused.text()).isEqualTo(400);
+    assertThat(refused.json().get("message").asText())
+        .contains("Không tìm thấy cơ quan có mã 'SOKHONGCO' trong danh bạ.");
+    assertThat(count()).isEqualTo(plansBefore);
+
+    form.put("assignments", List.of(Map.of("targetType", "AGENCY", "target", "SYT", "role", "LEAD", "duty", "x")));
+    Response started = call(officer("PTM"), "POST",
+        "/engine-rest/process-definition/key/plan-lifecycle/submit-form", Map.of("variables", restVariables(form)));
+    assertThat(started.status()).as(started.text()).isEqualTo(200);
+    assertThat(count()).isEqualTo(plansBefore + 1);
+  }
+
   @Test
   void aReturnedPlanCanBeRevisedAndBadRevisionsAreRefused() {
     Map<String, Object> plan = validPlan();
