@@ -61,7 +61,7 @@ public class IdentitySync {
     // the diagrams themselves (not their instances or tasks): Tasklist shows them and submitting a form reads them
     grantToEveryone(Resources.PROCESS_DEFINITION, Authorization.ANY, ProcessDefinitionPermissions.READ);
     ensureFilter(FILTER_MY_AGENCY, -10, "Việc giao cho cơ quan của tôi",
-        tasks.createTaskQuery().taskCandidateGroupExpression("${currentUserGroups()}").includeAssignedTasks());
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     ensureFilter(FILTER_MINE, -5, "Việc tôi đã nhận xử lý",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
     LOG.info("Camunda identity in line with the directory: {} groups created", created);
@@ -119,10 +119,11 @@ public class IdentitySync {
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
-      filter = filters.newTaskFilter(name).setQuery(query).setProperties(Map.of(
-          "priority", priority, "description", description, "refresh", true));
-      filters.saveFilter(filter);
+      filter = filters.newTaskFilter(name);
     }
+    // the query is rewritten on every start, so a corrected definition reaches existing installations
+    filter.setQuery(query).setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filters.saveFilter(filter);
     grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }
 }

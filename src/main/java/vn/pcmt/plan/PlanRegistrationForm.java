@@ -104,9 +104,9 @@ public final class PlanRegistrationForm {
     return form;
   }
 
-  /** The form's variables, to drop once the plan is in the application's tables. */
+  /** The form's variables, to drop once the plan is in the application's tables (number and title stay). */
   public static List<String> variableNames() {
-    return List.of(PLAN_TITLE.name(), ISSUE_DATE.name(), ISSUING_AGENCY.name(), STANDING_AGENCY.name(),
+    return List.of(ISSUE_DATE.name(), ISSUING_AGENCY.name(), STANDING_AGENCY.name(),
         LEGAL_BASES.name(), SUB_PLAN_DEADLINE.name(), SUB_PLAN_DEADLINE_PHRASE.name(), ASSIGNMENTS.name(),
         REPORTING_PERIODS.name(), INDICATORS.name(), RECIPIENTS.name());
   }
