@@ -21,6 +21,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import vn.pcmt.plan.PlanLifecycleProcess;
+import vn.pcmt.reporting.PeriodicReportProcess;
+import vn.pcmt.subplan.SubPlanProcess;
 
 /**
  * Mirrors the directory into Camunda identity: one group per agency (all its users) and one per agency's heads, and
@@ -33,6 +35,11 @@ public class IdentitySync {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
   static final String FILTER_MY_AGENCY = "Việc của cơ quan tôi";
   static final String FILTER_MINE = "Tôi đang xử lý";
+  /** Shown on every task in Tasklist's list, so an official tells one plan's, period's and agency's work apart. */
+  static final List<Map<String, String>> LIST_VARIABLES = List.of(
+      Map.of("name", PlanLifecycleProcess.PLAN_NUMBER.name(), "label", "Kế hoạch"),
+      Map.of("name", PeriodicReportProcess.PERIOD_LABEL.name(), "label", "Kỳ báo cáo"),
+      Map.of("name", SubPlanProcess.AGENCY_NAME.name(), "label", "Cơ quan"));
 
   private final IdentityService identity;
   private final AuthorizationService authorizations;
@@ -122,7 +129,8 @@ public class IdentitySync {
       filter = filters.newTaskFilter(name);
     }
     // the query is rewritten on every start, so a corrected definition reaches existing installations
-    filter.setQuery(query).setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+    filter.setQuery(query).setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", LIST_VARIABLES));
     filters.saveFilter(filter);
     grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
   }
