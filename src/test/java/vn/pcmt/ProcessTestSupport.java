@@ -8,7 +8,6 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -35,6 +34,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.engine.InvalidFormDataException;
@@ -55,17 +56,21 @@ import vn.pcmt.plan.TargetType;
 
 /**
  * The process tests: the real application (demo directory and users, every bean, the diagrams deployed by
- * ProcessDeployer) without a web server, on an in-memory H2, with the job executor off, so a test drives every asynchronous continuation
- * and timer itself ({@link #executeDueJobs()}) and moves the engine clock ({@link #setClock}). Tasks are completed as
- * the demo users would (officer {@code <code>cb}, head {@code <code>ld}), so the candidate-group grants are exercised.
+ * ProcessDeployer) without a web server, on an in-memory H2, with the job executor off, so a test drives every
+ * asynchronous continuation and timer itself ({@link #executeDueJobs()}) and moves the engine clock
+ * ({@link #setClock}). Tasks are completed as the demo users would (officer {@code <code>cb}, head {@code <code>ld}),
+ * with their groups, so the engine checks the grants candidate groups get.
  *
  * <p>All process tests share one Spring context and one database: every test ends by deleting the process instances
  * it left running, and uses its own plan number.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.NONE,
-    // Camunda's REST API needs a servlet container; the process tests call the engine's Java API
-    properties = "spring.autoconfigure.exclude="
-        + "org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration")
+    properties = {
+        // Camunda's REST API needs a servlet container; the process tests call the engine's Java API
+        "spring.autoconfigure.exclude=org.camunda.bpm.spring.boot.starter.rest.CamundaBpmRestJerseyAutoConfiguration",
+        // the engine logs every exception of a command with its stack trace, the refused form submissions the tests
+        // provoke included; here every such exception reaches the test that caused it (jobs run on its thread)
+        "logging.level.org.camunda.bpm.engine.context=OFF"})
 @ActiveProfiles({"demo", "test"})
 @Import(ProcessCoverageConfig.class)
 public abstract class ProcessTestSupport {
@@ -73,7 +78,7 @@ public abstract class ProcessTestSupport {
   protected static final ZoneId VN = ZoneId.of("Asia/Ho_Chi_Minh");
   /** The clock every test starts at: Monday 4 March 2024, 9:00 in Vietnam. */
   protected static final LocalDateTime MONDAY_MORNING = LocalDateTime.of(2024, 3, 4, 9, 0);
-  protected static final LocalDate ISSUE_DATE = MONDAY_MORNING.toLocalDate();
+  protected static final LocalDate PLAN_ISSUE_DATE = MONDAY_MORNING.toLocalDate();
 
   /** The demo directory's issuer (UBND tỉnh), secretariat (Phòng Tham mưu, Công an tỉnh) and Home Affairs. */
   protected static final String ISSUER = "UBNDT";
@@ -103,6 +108,8 @@ public abstract class ProcessTestSupport {
   protected PlanRegistrationService plans;
   @Autowired
   protected ObligationService obligations;
+  @Autowired
+  private PlatformTransactionManager transactionManager;
 
   @BeforeEach
   void startProcessTest() {
@@ -146,7 +153,7 @@ public abstract class ProcessTestSupport {
   protected static PlanRegistration planOf(String planNumber, List<String> agencies, LocalDate subPlanDeadline,
       Map<String, LocalDate> periods, boolean yearEndCommendation) {
     return new PlanRegistration(planNumber, "Kế hoạch thực hiện công tác phòng, chống ma túy năm 2024 (kiểm thử)",
-        ISSUE_DATE, null, null, List.of("Luật Phòng, chống ma túy năm 2021"), subPlanDeadline, null,
+        PLAN_ISSUE_DATE, null, null, List.of("Luật Phòng, chống ma túy năm 2021"), subPlanDeadline, null,
         agencies.stream().map(code -> new PlanRegistration.AssignmentItem(TargetType.AGENCY, code,
             AssignmentRole.LEAD, "Chủ trì thực hiện nhiệm vụ phòng, chống ma túy của " + code + ".")).toList(),
         periods.entrySet().stream().map(p -> new PlanRegistration.PeriodItem(p.getKey(), p.getValue(), null))
@@ -186,6 +193,13 @@ public abstract class ProcessTestSupport {
     long planId = plans.register(registration, null, officer(SECRETARIAT), null).getId();
     plans.issue(planId);
     return planId;
+  }
+
+  /** Reads the application's tables in one read-only transaction (entities load their collections lazily). */
+  protected <T> T read(java.util.function.Supplier<T> reader) {
+    TransactionTemplate transaction = new TransactionTemplate(transactionManager);
+    transaction.setReadOnly(true);
+    return transaction.execute(status -> reader.get());
   }
 
   protected long planIdOf(ProcessInstance plan) {
@@ -274,17 +288,6 @@ public abstract class ProcessTestSupport {
     return taskService.createTaskQuery().processInstanceBusinessKey(planNumber).taskDefinitionKey(taskKey).list();
   }
 
-  protected ProcessInstance processInstance(String id) {
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-    assertThat(instance).as("running process instance %s", id).isNotNull();
-    return instance;
-  }
-
-  /** The process instance a task belongs to (for the assertions of a called process). */
-  protected ProcessInstance processInstanceOf(Task task) {
-    return processInstance(task.getProcessInstanceId());
-  }
-
   /** The instance of a called process for one agency (a running one, or the latest that ran). */
   protected ProcessInstance calledInstance(String planNumber, String processKey, String agency) {
     List<ProcessInstance> running = runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey)
@@ -341,6 +344,12 @@ public abstract class ProcessTestSupport {
 
     public <T> FormData with(JsonVar<T> variable, T value) {
       variable.put(values, value);
+      return this;
+    }
+
+    /** Fields a form class wrote with the process class's variables (e.g. {@code PlanRegistrationForm.write}). */
+    public FormData withAll(Map<String, Object> fields) {
+      values.putAll(fields);
       return this;
     }
 
@@ -428,17 +437,11 @@ public abstract class ProcessTestSupport {
     return ClockUtil.getCurrentTime().toInstant().atZone(VN).toLocalDate();
   }
 
-  /** The timer jobs of a process instance, by the timer's activity. */
+  /** The one timer job of a process instance at the timer's activity. */
   protected Job timer(ProcessInstance instance, String activityId) {
     List<Job> timers = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
         .activityId(activityId).list();
     assertThat(timers).as("timer %s of %s", activityId, instance.getId()).hasSize(1);
     return timers.get(0);
-  }
-
-  protected static <T> List<T> listOf(Iterable<T> items) {
-    List<T> list = new ArrayList<>();
-    items.forEach(list::add);
-    return list;
   }
 }

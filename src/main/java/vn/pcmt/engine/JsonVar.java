@@ -93,7 +93,10 @@ public final class JsonVar<T> {
     if (value instanceof String text) {
       return readText(text);
     }
-    return MAPPER.convertValue(value instanceof org.camunda.spin.json.SpinJsonNode node ? node.toString() : value, type);
+    if (value instanceof org.camunda.spin.json.SpinJsonNode node) {
+      return readText(node.toString());
+    }
+    return MAPPER.convertValue(value, type);
   }
 
   private T readText(String text) {

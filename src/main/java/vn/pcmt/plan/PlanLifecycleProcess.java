@@ -23,6 +23,11 @@ public final class PlanLifecycleProcess {
   public static final String TASK_REVISE_PLAN = "Task_RevisePlan";
   public static final String TASK_ISSUE_PLAN = "Task_IssuePlan";
   public static final String SUB_PROCESS_IMPLEMENTATION = "SubProcess_Implementation";
+  public static final String GATEWAY_SUB_PLAN_REQUIRED = "Gateway_SubPlanRequired";
+  public static final String END_SUB_PLANS_DONE = "EndEvent_SubPlansDone";
+  /** Terminates the implementation phase: sub-plans still open are never delivered. */
+  public static final String END_REPORTING_DONE = "EndEvent_ReportingDone";
+  public static final String GATEWAY_COMMENDATION_REQUIRED = "Gateway_CommendationRequired";
   public static final String CALL_AGENCY_SUB_PLANS = "CallActivity_AgencySubPlans";
   public static final String CALL_REPORTING_PERIODS = "CallActivity_ReportingPeriods";
   public static final String CALL_YEAR_END_COMMENDATION = "CallActivity_YearEndCommendation";

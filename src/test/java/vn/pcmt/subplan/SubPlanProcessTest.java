@@ -208,7 +208,8 @@ class SubPlanProcessTest extends ProcessTestSupport {
         .containsExactly(DOCUMENT_NUMBER.name());
 
     InvalidFormDataException future = refused(draft, officer(AGENCY), draft("15/KH-SYT", LocalDate.of(2024, 3, 5)));
-    assertThat(future.getMessage()).contains("Ngày ban hành kế hoạch của cơ quan (05/03/2024) là ngày trong tương lai.");
+    assertThat(future.getMessage())
+        .contains("Ngày ban hành kế hoạch của cơ quan (05/03/2024) là ngày trong tương lai.");
 
     InvalidFormDataException beforePlan = refused(draft, officer(AGENCY),
         draft("15/KH-SYT", LocalDate.of(2024, 3, 1)));
