@@ -1,5 +1,7 @@
 package vn.pcmt.engine;
 
+import java.util.function.BiConsumer;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -13,4 +15,23 @@ public interface FormValidator {
 
   /** Adds a message for every problem; may normalise values it accepted (e.g. "true" to true). */
   void validate(DelegateTask task, FormValues problems);
+
+  static FormValidator of(String formId, BiConsumer<DelegateTask, FormValues> rules) {
+    return new FormValidator() {
+      @Override
+      public String formId() {
+        return formId;
+      }
+
+      @Override
+      public void validate(DelegateTask task, FormValues problems) {
+        rules.accept(task, problems);
+      }
+    };
+  }
+
+  /** An approve-or-return form: the decision is required, and a return needs its reason. */
+  static FormValidator decision(String formId, Var<Boolean> decision, Var<String> comment, String returnLabel) {
+    return of(formId, (task, problems) -> Decisions.require(task, decision, comment, problems, returnLabel));
+  }
 }
