@@ -17,6 +17,8 @@ import vn.pcmt.processowner.ProcessDeployer;
 @Component
 public class Startup {
 
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(Startup.class);
+
   private final AgencyDirectory directory;
   private final IdentitySync identity;
   private final ProcessDeployer deployer;
@@ -32,9 +34,33 @@ public class Startup {
   @EventListener(ApplicationReadyEvent.class)
   @Order(0)
   void start() {
-    identity.sync(directory.importDirectory());
-    deployer.deployAll();
+    runOnce();
     events.publishEvent(new ApplicationPrepared());
+  }
+
+  /**
+   * Two nodes starting together on one database may both insert the same agency or group; the loser's transaction
+   * fails on the unique key. Running the idempotent steps again then finds everything in place.
+   */
+  private void runOnce() {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        identity.sync(directory.importDirectory());
+        deployer.deployAll();
+        return;
+      } catch (RuntimeException e) {
+        if (attempt == 3) {
+          throw e;
+        }
+        LOG.warn("Start-up step collided with another node ({}); trying again", e.getMessage());
+        try {
+          Thread.sleep(500L * attempt);
+        } catch (InterruptedException interrupted) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Published when the directory, identity and processes are in place (the demo data waits for it). */
