@@ -72,6 +72,21 @@ public class AgencyDirectory {
     return code == null ? Optional.empty() : agencies.findById(code);
   }
 
+  /**
+   * The agency whose inbox a Camunda group is: the agency itself for its code, the agency it heads for its head
+   * group (code + "LD"); empty for any other group (camunda-admin).
+   */
+  public Optional<Agency> ofGroup(String groupId) {
+    if (groupId == null) {
+      return Optional.empty();
+    }
+    Optional<Agency> agency = agencies.findById(groupId);
+    if (agency.isEmpty() && groupId.endsWith(AgencyGroups.HEAD_SUFFIX)) {
+      return agencies.findById(groupId.substring(0, groupId.length() - AgencyGroups.HEAD_SUFFIX.length()));
+    }
+    return agency;
+  }
+
   public List<Agency> all() {
     return agencies.findAll(org.springframework.data.domain.Sort.by("code"));
   }
