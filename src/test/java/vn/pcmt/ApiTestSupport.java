@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import vn.pcmt.calendar.WorkingCalendar;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -233,15 +234,21 @@ public abstract class ApiTestSupport {
     return date.atTime(23, 59, 59).atZone(VN).toInstant();
   }
 
-  /** Working days after a date, Monday to Friday, the date itself not counted. */
+  /**
+   * Working days after a date as Vietnamese agencies count them (weekends, public holidays, announced days off), the
+   * date itself not counted. The calendar is checked against real dates by its own tests (vn.pcmt.calendar).
+   */
   protected static LocalDate plusWorkingDays(LocalDate date, int days) {
-    LocalDate result = date;
-    for (int added = 0; added < days; ) {
-      result = result.plusDays(1);
-      if (result.getDayOfWeek() != DayOfWeek.SATURDAY && result.getDayOfWeek() != DayOfWeek.SUNDAY) {
-        added++;
-      }
+    return WORKING_DAYS.addWorkingDays(date, days);
+  }
+
+  private static final WorkingCalendar WORKING_DAYS = workingCalendar();
+
+  private static WorkingCalendar workingCalendar() {
+    try (var in = ProcessTestSupport.class.getResourceAsStream("/calendar/vietnam-days-off.yaml")) {
+      return WorkingCalendar.read(in, "calendar/vietnam-days-off.yaml");
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
     }
-    return result;
   }
 }

@@ -38,7 +38,7 @@ class IssuePlanDelegate implements JavaDelegate {
     boolean subPlans = plan.getSubPlanDeadline() != null;
     SUB_PLAN_REQUIRED.set(execution, subPlans);
     SUB_PLAN_AGENCIES.set(execution, subPlans ? new ArrayList<>(issued.agencies()) : new ArrayList<>());
-    SUB_PLAN_DUE_DATE.set(execution, subPlans ? deadlines.endOf(plan.getSubPlanDeadline()) : null);
+    SUB_PLAN_DUE_DATE.set(execution, subPlans ? deadlines.dueAt(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()) : null);
     REPORTING_PERIOD_IDS.set(execution, new ArrayList<>(issued.periodIds()));
     PlanRegistrationForm.variableNames().forEach(execution::removeVariable);
   }

@@ -190,6 +190,10 @@ public class PlanRegistrationService {
       errors.add(new FieldError("subPlanDeadline", "Hạn gửi kế hoạch triển khai ("
           + VN_DATE.format(registration.subPlanDeadline()) + ") trước ngày ban hành (" + VN_DATE.format(issueDate) + ")."));
     }
+    String subPlanPhrase = Deadlines.phraseProblem(registration.subPlanDeadline(), registration.subPlanDeadlinePhrase());
+    if (subPlanPhrase != null) {
+      errors.add(new FieldError("subPlanDeadlinePhrase", subPlanPhrase));
+    }
     if (registration.reportingPeriods() == null) {
       return;
     }
@@ -202,6 +206,10 @@ public class PlanRegistrationService {
       if (period.dueDate() != null && period.dueDate().isBefore(issueDate)) {
         errors.add(new FieldError("reportingPeriods[" + i + "].dueDate", "Hạn báo cáo kỳ '" + period.label() + "' ("
             + VN_DATE.format(period.dueDate()) + ") trước ngày ban hành (" + VN_DATE.format(issueDate) + ")."));
+      }
+      String periodPhrase = Deadlines.phraseProblem(period.dueDate(), period.deadlinePhrase());
+      if (periodPhrase != null) {
+        errors.add(new FieldError("reportingPeriods[" + i + "].deadlinePhrase", periodPhrase));
       }
       if (period.label() != null && !labels.add(period.label().trim())) {
         errors.add(new FieldError("reportingPeriods[" + i + "].label",

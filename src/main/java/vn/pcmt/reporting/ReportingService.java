@@ -68,8 +68,9 @@ public class ReportingService {
     LocalDate opens = plan.getReportingPeriods().stream()
         .filter(p -> p.getPosition() == period.getPosition() - 1).findFirst()
         .map(ReportingPeriod::getDueDate).orElse(plan.getIssueDate());
-    return new OpenedPeriod(period.getLabel(), deadlines.endOf(period.getDueDate()), deadlines.startOf(opens),
-        deadlines.workingDaysAfter(period.getDueDate(), cutoffWorkingDays), plans.assignees(plan));
+    Date due = deadlines.dueAt(period.getDueDate(), period.getDeadlinePhrase());
+    return new OpenedPeriod(period.getLabel(), due, deadlines.startOf(opens),
+        deadlines.workingDaysAfter(deadlines.dateOf(due), cutoffWorkingDays), plans.assignees(plan));
   }
 
   /** The report form's rows, one per indicator of the plan, and the agency's obligation. */

@@ -148,14 +148,15 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
     assertThat(issued.getIssuedAt()).isEqualTo(MONDAY_MORNING.atZone(VN).toInstant());
     assertThat(variable(plan, SUB_PLAN_REQUIRED)).isTrue();
     assertThat(variable(plan, SUB_PLAN_AGENCIES)).containsExactly("SYT");
-    assertThat(variable(plan, SUB_PLAN_DUE_DATE)).isEqualTo(endOfDay(SUB_PLAN_DEADLINE));
+    // "trước ngày 15 tháng 3": the 15th is already late, the 14th (a Thursday) is the last day in time
+    assertThat(variable(plan, SUB_PLAN_DUE_DATE)).isEqualTo(endOfDay(SUB_PLAN_DEADLINE.minusDays(1)));
     assertThat(variable(plan, REPORTING_PERIOD_IDS)).containsExactlyElementsOf(periodIds(planId).values());
     assertThat(variable(plan, ISSUE_DATE)).as("the registration form's fields are dropped once issued").isNull();
     executeDueJobs();
     assertThat(plan).isWaitingAt(CALL_AGENCY_SUB_PLANS, CALL_REPORTING_PERIODS);
 
     Task subPlanDraft = task(planNumber, SubPlanProcess.TASK_DRAFT_SUB_PLAN, "SYT");
-    assertThat(subPlanDraft).hasCandidateGroup("SYT").hasDueDate(endOfDay(SUB_PLAN_DEADLINE));
+    assertThat(subPlanDraft).hasCandidateGroup("SYT").hasDueDate(endOfDay(SUB_PLAN_DEADLINE.minusDays(1)));
     assertThat(variable(subPlanDraft, SubPlanProcess.DEADLINE_PHRASE)).isEqualTo("trước ngày 15 tháng 3 năm 2024");
     assertThat(task(planNumber, AgencyReportProcess.TASK_DRAFT_REPORT, "SYT", Q1)).hasCandidateGroup("SYT")
         .hasDueDate(endOfDay(Q1_DUE));

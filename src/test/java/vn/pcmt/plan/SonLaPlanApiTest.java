@@ -91,7 +91,9 @@ class SonLaPlanApiTest extends ApiTestSupport {
     plan.get("reportingPeriods").forEach(periods::add);
     for (int p = 0; p < periods.size(); p++) {
       String label = periods.get(p).get("label").asText();
-      LocalDate due = LocalDate.parse(periods.get(p).get("dueDate").asText());
+      // "trước ngày 15/3": the date is stored as written, the 15th is already late, the 14th is the last day
+      assertThat(periods.get(p).get("deadlinePhrase").asText()).startsWith("trước ngày");
+      LocalDate due = LocalDate.parse(periods.get(p).get("dueDate").asText()).minusDays(1);
       setClock(due.minusDays(5).atTime(9, 0));
       double[] totals = new double[plan.get("indicators").size()];
       awaitTasks("admin", AgencyReportProcess.TASK_DRAFT_REPORT, PLAN, label, agencies.size());
@@ -198,7 +200,8 @@ class SonLaPlanApiTest extends ApiTestSupport {
   }
 
   private void deliverSubPlan(String agency, String outsider) {
-    LocalDate deadline = LocalDate.of(2023, 2, 15);
+    // "trước ngày 15/02/2023": 14/02 is the last day in time
+    LocalDate deadline = LocalDate.of(2023, 2, 14);
     JsonNode draft = awaitTask(officer(agency), SubPlanProcess.TASK_DRAFT_SUB_PLAN, PLAN, null);
     assertTask(draft, agency, endOfDay(deadline), "draft-sub-plan", officer(agency), officer(outsider));
     Response incomplete = trySubmit(officer(agency), draft, vars("subPlanDocumentDate", today().toString(),
