@@ -26,7 +26,7 @@ class MailOutbox {
 
   private static final String COLUMNS = "id, kind, task_id, process_instance_id, plan_number, candidate_group, "
       + "recipient, recipient_ref, subject, body_text, body_html, state, attempts, next_attempt_at, claimed_by, "
-      + "claimed_until, last_error, created_at, last_attempt_at, sent_at";
+      + "claimed_until, last_error, created_at, last_attempt_at, sent_at, occasion, requested_by";
   static final int MAX_ERROR = 2000;
   static final int MAX_SUBJECT = 1000;
 
@@ -39,7 +39,7 @@ class MailOutbox {
   /** A message to record: one recipient; PENDING messages are due at once. */
   record NewMessage(MessageKind kind, String taskId, String processInstanceId, String planNumber,
       String candidateGroup, String recipient, String recipientRef, String subject, String bodyText,
-      String bodyHtml, MessageState state, String lastError) {
+      String bodyHtml, MessageState state, String lastError, String occasion, String requestedBy) {
   }
 
   /** One row, as the sender and the administrator's endpoint read it. */
@@ -47,7 +47,7 @@ class MailOutbox {
       String candidateGroup, String recipient, String recipientRef, String subject, String bodyText,
       String bodyHtml, MessageState state, int attempts, OffsetDateTime nextAttemptAt, String claimedBy,
       OffsetDateTime claimedUntil, String lastError, OffsetDateTime createdAt, OffsetDateTime lastAttemptAt,
-      OffsetDateTime sentAt) {
+      OffsetDateTime sentAt, String occasion, String requestedBy) {
   }
 
   /** Inserts the message in the caller's transaction; returns its id. */
@@ -56,8 +56,8 @@ class MailOutbox {
     jdbc.update(connection -> {
       PreparedStatement insert = connection.prepareStatement("insert into mail_outbox (kind, task_id, "
           + "process_instance_id, plan_number, candidate_group, recipient, recipient_ref, subject, body_text, "
-          + "body_html, state, attempts, next_attempt_at, last_error, created_at) "
-          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)", new String[] {"id"});
+          + "body_html, state, attempts, next_attempt_at, last_error, created_at, occasion, requested_by) "
+          + "values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?)", new String[] {"id"});
       insert.setString(1, message.kind().name());
       insert.setString(2, message.taskId());
       insert.setString(3, message.processInstanceId());
@@ -72,6 +72,8 @@ class MailOutbox {
       insert.setObject(12, message.state() == MessageState.PENDING ? at(now) : null);
       insert.setString(13, cut(message.lastError(), MAX_ERROR));
       insert.setObject(14, at(now));
+      insert.setString(15, message.occasion() == null ? "" : message.occasion());
+      insert.setString(16, message.requestedBy());
       return insert;
     }, key);
     return key.getKeyAs(Number.class).longValue();
@@ -141,6 +143,13 @@ class MailOutbox {
     return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
   }
 
+  /** Whether a message of the kind about the task was already recorded for the occasion. */
+  boolean exists(MessageKind kind, String taskId, String occasion) {
+    Integer count = jdbc.queryForObject("select count(*) from mail_outbox where kind = ? and task_id = ? "
+        + "and occasion = ?", Integer.class, kind.name(), taskId, occasion);
+    return count != null && count > 0;
+  }
+
   static String cut(String text, int max) {
     return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
   }
@@ -151,7 +160,7 @@ class MailOutbox {
       rs.getString("recipient_ref"), rs.getString("subject"), rs.getString("body_text"), rs.getString("body_html"),
       MessageState.valueOf(rs.getString("state")), rs.getInt("attempts"), time(rs, "next_attempt_at"),
       rs.getString("claimed_by"), time(rs, "claimed_until"), rs.getString("last_error"), time(rs, "created_at"),
-      time(rs, "last_attempt_at"), time(rs, "sent_at"));
+      time(rs, "last_attempt_at"), time(rs, "sent_at"), rs.getString("occasion"), rs.getString("requested_by"));
 
   private static OffsetDateTime time(ResultSet rs, String column) throws SQLException {
     return rs.getObject(column, OffsetDateTime.class);

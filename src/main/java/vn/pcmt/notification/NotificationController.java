@@ -38,13 +38,14 @@ class NotificationController {
   record MessageView(long id, MessageKind kind, MessageState state, String recipient, String recipientRef,
       String subject, String taskId, String processInstanceId, String planNumber, String candidateGroup,
       int attempts, String lastError, String claimedBy, OffsetDateTime createdAt, OffsetDateTime lastAttemptAt,
-      OffsetDateTime nextAttemptAt, OffsetDateTime sentAt, String bodyText, String bodyHtml) {
+      OffsetDateTime nextAttemptAt, OffsetDateTime sentAt, String occasion, String requestedBy, String bodyText,
+      String bodyHtml) {
 
     static MessageView of(MailOutbox.Message m, boolean bodies) {
       return new MessageView(m.id(), m.kind(), m.state(), m.recipient(), m.recipientRef(), m.subject(), m.taskId(),
           m.processInstanceId(), m.planNumber(), m.candidateGroup(), m.attempts(), m.lastError(), m.claimedBy(),
           m.createdAt(),
-          m.lastAttemptAt(), m.nextAttemptAt(), m.sentAt(), bodies ? m.bodyText() : null,
+          m.lastAttemptAt(), m.nextAttemptAt(), m.sentAt(), m.occasion(), m.requestedBy(), bodies ? m.bodyText() : null,
           bodies ? m.bodyHtml() : null);
     }
   }

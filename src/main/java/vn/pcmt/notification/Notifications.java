@@ -39,8 +39,17 @@ class Notifications {
     this.events = events;
   }
 
-  /** What a message is about: the task, its process instance and plan, the inbox (candidate group) it landed in. */
-  record About(String taskId, String processInstanceId, String planNumber, String candidateGroup) {
+  /**
+   * What a message is about: the task, its process instance and plan, the inbox (candidate group) it landed in; the
+   * occasion (which timer on which day, or who asked when: a message is recorded once per occasion) and who asked
+   * for it from the monitor (null when the process did).
+   */
+  record About(String taskId, String processInstanceId, String planNumber, String candidateGroup, String occasion,
+      String requestedBy) {
+
+    About(String taskId, String processInstanceId, String planNumber, String candidateGroup) {
+      this(taskId, processInstanceId, planNumber, candidateGroup, "", null);
+    }
   }
 
   /**
@@ -50,13 +59,19 @@ class Notifications {
    */
   List<Long> queue(MessageKind kind, About about, List<Recipient> recipients, Map<String, Object> values) {
     Instant now = clock.now().toInstant();
+    if (!about.occasion().isEmpty() && outbox.exists(kind, about.taskId(), about.occasion())) {
+      // a retried job, or the same timer on another node: this occasion was already recorded
+      LOG.debug("{} of task {} for {} already recorded", kind, about.taskId(), about.occasion());
+      return List.of();
+    }
     if (recipients.isEmpty()) {
       LOG.warn("Nobody to tell about {} of task {} (group {}): no address in the directory or the group",
           kind, about.taskId(), about.candidateGroup());
       outbox.insert(new NewMessage(kind, about.taskId(), about.processInstanceId(), about.planNumber(),
           about.candidateGroup(), "", "none", "(" + kind.template() + ")", "", null, MessageState.FAILED,
           "Không có địa chỉ e-mail nào để báo: nhóm " + about.candidateGroup()
-              + " không có e-mail cơ quan trong danh bạ và không có người dùng nào có e-mail"), now);
+              + " không có e-mail cơ quan trong danh bạ và không có người dùng nào có e-mail", about.occasion(),
+          about.requestedBy()), now);
       return List.of();
     }
     MailTemplates.Rendered rendered;
@@ -75,7 +90,8 @@ class Notifications {
     for (Recipient recipient : recipients) {
       ids.add(outbox.insert(new NewMessage(kind, about.taskId(), about.processInstanceId(), about.planNumber(),
           recipient.group() != null ? recipient.group() : about.candidateGroup(), recipient.address(),
-          recipient.ref(), rendered.subject(), rendered.text(), rendered.html(), state, error), now));
+          recipient.ref(), rendered.subject(), rendered.text(), rendered.html(), state, error, about.occasion(),
+          about.requestedBy()), now));
     }
     if (state == MessageState.PENDING) {
       events.publishEvent(new MessagesQueued(ids));

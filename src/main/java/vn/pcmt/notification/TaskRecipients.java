@@ -1,6 +1,7 @@
 package vn.pcmt.notification;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +19,7 @@ import org.springframework.stereotype.Component;
 
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
+import vn.pcmt.agency.AgencyGroups;
 
 /**
  * Who is told that a task landed in an inbox: for each candidate group, the mailbox of the agency the group belongs
@@ -56,11 +58,7 @@ class TaskRecipients {
           continue;
         }
         if (link.getGroupId() != null) {
-          String group = link.getGroupId();
-          agencyOf(group).ifPresent(agency -> add(byAddress, agency.getEmail(), "agency:" + agency.getCode(), group));
-          identity.createUserQuery().memberOfGroup(group).list().stream()
-              .sorted(Comparator.comparing(User::getId))
-              .forEach(user -> add(byAddress, user.getEmail(), "user:" + user.getId(), group));
+          addGroup(byAddress, link.getGroupId());
         } else if (link.getUserId() != null) {
           users.add(link.getUserId());
         }
@@ -77,6 +75,38 @@ class TaskRecipients {
       return null;
     });
     return List.copyOf(byAddress.values());
+  }
+
+  /** The mailboxes of the groups' agencies and every member of the groups with an address, each address once. */
+  List<Recipient> ofGroups(Collection<String> groups) {
+    Map<String, Recipient> byAddress = new LinkedHashMap<>();
+    asEngine(() -> {
+      groups.forEach(group -> addGroup(byAddress, group));
+      return null;
+    });
+    return List.copyOf(byAddress.values());
+  }
+
+  /**
+   * The head groups of the agencies whose inboxes the task is in ({@code SYT} → {@code SYTLD}); a task already in a
+   * head group's inbox keeps that group. Groups that are no agency's have no head and are left out.
+   */
+  List<String> headGroupsOf(DelegateTask task) {
+    List<String> heads = new ArrayList<>();
+    for (IdentityLink link : task.getCandidates()) {
+      if (IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null) {
+        agencyOf(link.getGroupId()).map(agency -> AgencyGroups.headGroupOf(agency.getCode()))
+            .filter(head -> !heads.contains(head)).ifPresent(heads::add);
+      }
+    }
+    return heads;
+  }
+
+  private void addGroup(Map<String, Recipient> byAddress, String group) {
+    agencyOf(group).ifPresent(agency -> add(byAddress, agency.getEmail(), "agency:" + agency.getCode(), group));
+    identity.createUserQuery().memberOfGroup(group).list().stream()
+        .sorted(Comparator.comparing(User::getId))
+        .forEach(user -> add(byAddress, user.getEmail(), "user:" + user.getId(), group));
   }
 
   /** The agency whose inbox the first of the task's candidate groups is. */

@@ -129,7 +129,8 @@ class CommendationProcessTest extends ProcessTestSupport {
 
     assertThat(commendation).hasPassed(TASK_PROPOSE_COMMENDATION, TASK_COLLECT_PROPOSALS)
         .hasNotPassed(BOUNDARY_PROPOSAL_CUTOFF).isWaitingAt(TASK_APPRAISE_COMMENDATIONS);
-    assertThat(managementService.createJobQuery().processInstanceId(commendation.getId()).timers().count())
+    assertThat(managementService.createJobQuery().processInstanceId(commendation.getId()).timers()
+        .activityId(BOUNDARY_PROPOSAL_CUTOFF).count())
         .as("the cut-off timer is gone").isZero();
     assertThat(commendation).task().hasCandidateGroup(HOME_AFFAIRS)
         .hasDueDate(endOfDay(plusWorkingDays(LocalDate.of(2024, 12, 17), 10)));

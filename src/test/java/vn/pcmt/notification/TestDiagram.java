@@ -35,12 +35,37 @@ final class TestDiagram {
         .deploy();
   }
 
+  static final String KEY_WITH_REMINDERS = "notification-reminder-test";
+
+  /** The same task with the reminder and escalation schedule the real agencies' tasks have. */
+  static void deployWithReminders(RepositoryService repository) {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(KEY_WITH_REMINDERS).camundaHistoryTimeToLive(1)
+        .startEvent("StartEvent_NotificationTest")
+        .userTask(TASK).name(TASK_NAME).camundaCandidateGroups("${group}").camundaDueDate("${due}")
+        .camundaAsyncBefore()
+        .camundaTaskListenerDelegateExpressionTimeoutWithDate("Reminder_5WorkingDaysBefore",
+            "${sendReminderListener}", "${reminders.before(due, 5)}")
+        .camundaTaskListenerDelegateExpressionTimeoutWithDate("Reminder_1WorkingDayBefore",
+            "${sendReminderListener}", "${reminders.before(due, 1)}")
+        .camundaTaskListenerDelegateExpressionTimeoutWithDate("Escalation_AgencyHead",
+            "${escalateToAgencyHeadListener}", "${reminders.after(due, 1)}")
+        .camundaTaskListenerDelegateExpressionTimeoutWithDate("Escalation_Secretariat",
+            "${escalateToSecretariatListener}", "${reminders.after(due, 4)}")
+        .camundaTaskListenerDelegateExpressionTimeoutWithCycle("Escalation_SecretariatEvery5WorkingDays",
+            "${escalateToSecretariatListener}", "${reminders.everyAfter(due, 9, 5)}")
+        .endEvent("EndEvent_NotificationTest")
+        .done();
+    repository.createDeployment().name(KEY_WITH_REMINDERS).enableDuplicateFiltering(false)
+        .addModelInstance(KEY_WITH_REMINDERS + ".bpmn", model).deploy();
+  }
+
   static Map<String, Object> variables(String planNumber, String group, Date due) {
     Map<String, Object> variables = new HashMap<>();
     PlanLifecycleProcess.PLAN_NUMBER.put(variables, planNumber);
     PlanLifecycleProcess.PLAN_TITLE.put(variables, "Kế hoạch kiểm thử thư báo việc");
     variables.put("group", group);
     variables.put("due", due);
+    PlanLifecycleProcess.SECRETARIAT_GROUP.put(variables, "PTM");
     return variables;
   }
 }

@@ -6,6 +6,9 @@ import static org.awaitility.Awaitility.await;
 import java.io.IOException;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +17,16 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -30,8 +37,9 @@ import vn.pcmt.PcmtApplication;
 /**
  * Two application nodes on one PostgreSQL, both with the job executor and the outbox poller running, sending to one
  * SMTP server: tasks are created on both, the server goes down and comes back, a node dies holding a message; every
- * message arrives exactly once.
+ * message arrives exactly once. Then reminder and escalation timers fire on both nodes: each once.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class TwoNodeMailTest {
 
   static final String GROUP = "SYTLD";
@@ -94,6 +102,7 @@ class TwoNodeMailTest {
   }
 
   @Test
+  @Order(1)
   void everyMessageGoesOutExactlyOnce() throws Exception {
     // the engine clock stands still (both nodes share this JVM's clock): back-off and claims move only when told
     frozen = Instant.now();
@@ -134,15 +143,65 @@ class TwoNodeMailTest {
     assertThat(smtp.deliveriesByOutboxId()).isEqualTo(Map.of(orphan, 1L));
   }
 
-  /** Starts the test diagram TASKS_PER_NODE times on each node, both at once; the job executors create the tasks. */
+  /**
+   * Reminder and escalation timers fire on both nodes' job executors at once: a timer runs on one node only (the
+   * engine's optimistic locking), and an occasion already recorded is never recorded again, so every reminder and
+   * escalation reaches each address exactly once.
+   */
+  @Test
+  @Order(2)
+  void everyReminderAndEscalationGoesOutExactlyOnce() throws Exception {
+    String plan = "3/KH-UBND-NODES";
+    TestDiagram.deployWithReminders(nodeA.getBean(RepositoryService.class));
+    smtp.purge();
+    // due Friday 19/03/2027; reminders 12/03 and 18/03, the head 22/03, the secretariat 25/03, 01/04 and 08/04
+    setClock(vietnam(LocalDateTime.of(2027, 3, 1, 9, 0)));
+    createTasks(plan, TestDiagram.KEY_WITH_REMINDERS, Date.from(vietnam(LocalDateTime.of(2027, 3, 19, 23, 59))));
+    int tasks = 2 * TASKS_PER_NODE;
+    await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(
+        count("plan_number = '" + plan + "' and kind = 'TASK_ASSIGNED' and state = 'SENT'")).isEqualTo(2 * tasks));
+
+    for (LocalDate day : List.of(LocalDate.of(2027, 3, 12), LocalDate.of(2027, 3, 18), LocalDate.of(2027, 3, 22),
+        LocalDate.of(2027, 3, 25), LocalDate.of(2027, 4, 1), LocalDate.of(2027, 4, 8))) {
+      Instant moment = vietnam(day.atTime(8, 1));
+      setClock(moment);
+      await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+        assertThat(nodeA.getBean(ManagementService.class).createJobQuery().timers()
+            .duedateLowerThan(Date.from(moment)).count()).as("timers due on %s", day).isZero();
+        assertThat(count("plan_number = '" + plan + "' and state <> 'SENT'")).isZero();
+      });
+    }
+    int secretariat = count("plan_number = '" + plan + "' and kind = 'ESCALATION_SECRETARIAT'") / (3 * tasks);
+    assertThat(secretariat).as("addresses of the secretariat").isPositive();
+    assertThat(count("plan_number = '" + plan + "' and kind = 'REMINDER'")).isEqualTo(tasks * 2 * 2);
+    assertThat(count("plan_number = '" + plan + "' and kind = 'ESCALATION_HEAD'")).isEqualTo(tasks * 2);
+    assertThat(count("plan_number = '" + plan + "' and kind = 'ESCALATION_SECRETARIAT'"))
+        .isEqualTo(tasks * 3 * secretariat);
+    List<Long> ids = jdbc.queryForList("select id from mail_outbox where plan_number = ?", Long.class, plan);
+    Map<Long, Long> deliveries = smtp.deliveriesByOutboxId();
+    assertThat(deliveries.keySet()).containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(deliveries.values()).as("deliveries per message").allMatch(times -> times == 1);
+    System.out.println("Reminders and escalations executed by node: " + jdbc.queryForList(
+        "select claimed_by, kind, count(*) as messages from mail_outbox where plan_number = ? "
+            + "group by claimed_by, kind order by claimed_by, kind", plan));
+  }
+
+  static Instant vietnam(LocalDateTime time) {
+    return time.atZone(ZoneId.of("Asia/Ho_Chi_Minh")).toInstant();
+  }
+
   static void createTasks(String planNumber) throws Exception {
-    Date due = Date.from(frozen.plus(Duration.ofDays(10)));
+    createTasks(planNumber, TestDiagram.KEY, Date.from(frozen.plus(Duration.ofDays(10))));
+  }
+
+  /** Starts the diagram TASKS_PER_NODE times on each node, both at once; the job executors create the tasks. */
+  static void createTasks(String planNumber, String key, Date due) throws Exception {
     ExecutorService starters = Executors.newFixedThreadPool(2);
     try {
       List<Future<?>> started = List.of(nodeA, nodeB).stream().map(node -> starters.submit(() -> {
         RuntimeService runtime = node.getBean(RuntimeService.class);
         for (int i = 0; i < TASKS_PER_NODE; i++) {
-          runtime.startProcessInstanceByKey(TestDiagram.KEY, planNumber,
+          runtime.startProcessInstanceByKey(key, planNumber,
               TestDiagram.variables(planNumber, GROUP, due));
         }
       })).collect(Collectors.toList());

@@ -127,6 +127,7 @@ class ModelContractTest {
         if (!listens) {
           problems.add(name + ": " + task.getId() + " lacks ${validateFormListener} on complete");
         }
+        checkReminderTimers(name, task, problems);
       }
     }
     for (Map.Entry<String, JsonNode> form : forms.entrySet()) {
@@ -143,6 +144,33 @@ class ModelContractTest {
     }
     assertThat(problems).isEmpty();
   }
+
+  /** Reminder timers are set before the task exists: each must be given the task's own due date. */
+  private static void checkReminderTimers(String diagram, UserTask task, List<String> problems) {
+    if (task.getExtensionElements() == null || task.getCamundaDueDate() == null) {
+      return;
+    }
+    String due = task.getCamundaDueDate().replaceAll("^\\$\\{(.*)\\}$", "$1");
+    for (CamundaTaskListener listener : task.getExtensionElements().getElementsQuery()
+        .filterByType(CamundaTaskListener.class).list()) {
+      if (!"timeout".equals(listener.getCamundaEvent())) {
+        continue;
+      }
+      String timer = listener.getTimeouts().stream().map(t -> t.getTimeDate() != null ? t.getTimeDate().getTextContent()
+          : t.getTimeCycle() != null ? t.getTimeCycle().getTextContent() : "").findFirst().orElse("");
+      Matcher call = REMINDER_TIMER.matcher(timer.strip());
+      if (!call.matches()) {
+        problems.add(diagram + ": " + task.getId() + " / " + listener.getAttributeValue("id") + ": timer '" + timer
+            + "' is not ${reminders.before|after|everyAfter(<due date>, ...)}");
+      } else if (!call.group(1).equals(due)) {
+        problems.add(diagram + ": " + task.getId() + " / " + listener.getAttributeValue("id") + ": timer counts from '"
+            + call.group(1) + "' but the task is due at '" + due + "'");
+      }
+    }
+  }
+
+  private static final Pattern REMINDER_TIMER =
+      Pattern.compile("\\$\\{reminders\\.(?:before|after|everyAfter)\\((.*?), \\d+(?:, \\d+)?\\)\\}");
 
   private void checkForm(String diagram, BaseElement element, String formRef, String binding,
       Map<String, JsonNode> forms, Set<String> used, List<String> problems) {
