@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.obligation.Obligation;
 import vn.pcmt.obligation.ObligationService;
@@ -35,9 +36,11 @@ class PlanController {
   private final ObligationService obligations;
   private final RuntimeService runtime;
   private final IdentityService identity;
+  private final Deadlines deadlines;
 
   PlanController(PlanRegistrationService plans, ObligationService obligations, RuntimeService runtime,
-      IdentityService identity) {
+      IdentityService identity, Deadlines deadlines) {
+    this.deadlines = deadlines;
     this.plans = plans;
     this.obligations = obligations;
     this.runtime = runtime;
@@ -66,11 +69,17 @@ class PlanController {
     return new PlanView(plan.getId(), plan.getPlanNumber(), plan.getTitle(), plan.getIssuingAgency(),
         plan.getStandingAgency(), plan.getIssueDate(), plan.getStatus(), plan.getLegalBases(),
         plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase(),
+        plan.getSubPlanDeadline() == null ? null
+            : deadlines.lastDay(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase())
+                .equals(plan.getSubPlanDeadline()),
+        plan.getSubPlanDeadline() == null ? null
+            : deadlines.dueDate(deadlines.lastDay(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase())),
         plan.getAssignments().stream().map(a -> new AssignmentView(a.getTargetType(), a.getTarget(), a.getRole(),
             a.getDuty())).toList(),
         plan.getStatus() == PlanStatus.DRAFT ? List.of() : plans.assignees(plan),
         plan.getReportingPeriods().stream().map(p -> new PeriodView(p.getId(), p.getLabel(), p.getDueDate(),
-            p.getDeadlinePhrase())).toList(),
+            p.getDeadlinePhrase(), deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase()).equals(p.getDueDate()),
+            deadlines.dueDate(deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase())))).toList(),
         plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getTarget()))
             .toList(),
         plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId());
@@ -113,7 +122,12 @@ class PlanController {
   record AssignmentView(TargetType targetType, String target, AssignmentRole role, String duty) {
   }
 
-  record PeriodView(long id, String label, LocalDate dueDate, String deadlinePhrase) {
+  /**
+   * A period's deadline: the date and phrase as written, whether that day itself is still in time ("trước ngày X":
+   * no), and the day the report is really due (the last day in time, rolled to a working day if configured).
+   */
+  record PeriodView(long id, String label, LocalDate dueDate, String deadlinePhrase, boolean dueDateInTime,
+      LocalDate dueDay) {
   }
 
   record IndicatorView(long id, String name, String unit, Double target) {
@@ -121,7 +135,7 @@ class PlanController {
 
   record PlanView(long id, String planNumber, String planTitle, String issuingAgency, String standingAgency,
       LocalDate issueDate, PlanStatus status, List<String> legalBases, LocalDate subPlanDeadline,
-      String subPlanDeadlinePhrase, List<AssignmentView> assignments, List<String> assignedAgencies,
+      String subPlanDeadlinePhrase, Boolean subPlanDeadlineInTime, LocalDate subPlanDueDay, List<AssignmentView> assignments, List<String> assignedAgencies,
       List<PeriodView> reportingPeriods, List<IndicatorView> indicators, List<String> recipients,
       boolean yearEndCommendation, String processInstanceId) {
   }

@@ -55,14 +55,30 @@ class PlanRegistrationApiTest extends ApiTestSupport {
     assertRefused(with("issueDate", "30/02/2024"), "issueDate", "năm-tháng-ngày");
     assertRefused(with("assignments", List.of(Map.of("targetType", "CHILDREN_OF", "target", "SYT", "role", "LEAD",
         "duty", "x"))), "assignments[0].target", "Cơ quan 'SYT' không có đơn vị trực thuộc hoạt động vào ngày 01/03/2024.");
+    assertRefused(with("subPlanDeadlinePhrase", "trước ngày 25/03/2024"), "subPlanDeadlinePhrase",
+        "Thời hạn ghi bằng lời \"trước ngày 25/03/2024\" là ngày 25/03/2024, không khớp với ngày 20/03/2024.");
     assertThat(count()).as("nothing saved").isEqualTo(plansBefore);
     assertThat(get("admin", "/engine-rest/process-instance/count?processDefinitionKey=plan-lifecycle")
         .get("count").asLong()).isZero();
 
     assertThat(call(null, "POST", "/api/plans", validPlan()).status()).as("unauthenticated").isEqualTo(401);
     assertThat(call(null, "GET", "/engine-rest/task", null).status()).as("unauthenticated REST").isEqualTo(401);
-    Response accepted = call(officer("PTM"), "POST", "/api/plans", validPlan());
+    Map<String, Object> worded = validPlan();
+    // Sunday 15/09/2024 "trước ngày": the 14th is a Saturday, so the report is due on Monday 16/09 (rolled)
+    worded.put("reportingPeriods", List.of(Map.of("label", "Quý III", "dueDate", "2024-09-15",
+        "deadlinePhrase", "trước ngày 15/9")));
+    worded.put("subPlanDeadlinePhrase", "đến ngày 20/3/2024");
+    Response accepted = call(officer("PTM"), "POST", "/api/plans", worded);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(201);
+    JsonNode stored = get(officer("PTM"), "/api/plans/" + accepted.json().get("planId").asLong());
+    assertThat(stored.get("subPlanDeadline").asText()).isEqualTo("2024-03-20");
+    assertThat(stored.get("subPlanDeadlineInTime").asBoolean()).as("'đến ngày' includes the day").isTrue();
+    assertThat(stored.get("subPlanDueDay").asText()).isEqualTo("2024-03-20");
+    JsonNode period = stored.get("reportingPeriods").get(0);
+    assertThat(period.get("dueDate").asText()).as("stored as written").isEqualTo("2024-09-15");
+    assertThat(period.get("deadlinePhrase").asText()).isEqualTo("trước ngày 15/9");
+    assertThat(period.get("dueDateInTime").asBoolean()).as("'trước ngày' excludes the day").isFalse();
+    assertThat(period.get("dueDay").asText()).isEqualTo("2024-09-16");
     Response duplicate = call(officer("PTM"), "POST", "/api/plans", validPlan());
     assertThat(duplicate.status()).isEqualTo(400);
     assertThat(duplicate.text()).contains("đã được đăng ký");
