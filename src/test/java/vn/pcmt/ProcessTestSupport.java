@@ -379,7 +379,7 @@ public abstract class ProcessTestSupport {
     return refused;
   }
 
-  private List<String> groupsOf(String user) {
+  protected List<String> groupsOf(String user) {
     return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
   }
 

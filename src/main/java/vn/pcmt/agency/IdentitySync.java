@@ -35,6 +35,11 @@ public class IdentitySync {
   private static final Logger LOG = LoggerFactory.getLogger(IdentitySync.class);
   static final String FILTER_MY_AGENCY = "Việc của cơ quan tôi";
   static final String FILTER_MINE = "Tôi đang xử lý";
+  static final String FILTER_DUE_SOON = "Sắp đến hạn";
+  static final String FILTER_OVERDUE = "Quá hạn";
+  static final String FILTER_ALL_OVERDUE = "Tất cả việc quá hạn";
+  /** "Sắp đến hạn": due within this many working days. */
+  static final int DUE_SOON_WORKING_DAYS = 3;
   /** Shown on every task in Tasklist's list, so an official tells one plan's, period's and agency's work apart. */
   static final List<Map<String, String>> LIST_VARIABLES = List.of(
       Map.of("name", PlanLifecycleProcess.PLAN_NUMBER.name(), "label", "Kế hoạch"),
@@ -62,6 +67,8 @@ public class IdentitySync {
           AgencyGroups.TYPE_AGENCY_HEADS);
       if (agency.getRoles().contains(AgencyRole.SECRETARIAT)) {
         grantPlanRegistration(agency.getCode());
+        grantSecretariat(agency.getCode());
+        grantSecretariat(AgencyGroups.headGroupOf(agency.getCode()));
       }
     }
     grantToEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
@@ -71,6 +78,22 @@ public class IdentitySync {
         tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks());
     ensureFilter(FILTER_MINE, -5, "Việc tôi đã nhận xử lý",
         tasks.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
+    // the engine evaluates these expressions each time the filter is opened: "now" moves, the filters follow
+    ensureFilter(FILTER_DUE_SOON, 0, "Việc của cơ quan đến hạn trong " + DUE_SOON_WORKING_DAYS + " ngày làm việc tới",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueAfterExpression("${now()}")
+            .dueBeforeExpression("${deadlines.untilWorkingDaysFromNow(" + DUE_SOON_WORKING_DAYS + ")}")
+            .orderByDueDate().asc());
+    ensureFilter(FILTER_OVERDUE, 5, "Việc của cơ quan đã quá hạn",
+        tasks.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+            .dueBeforeExpression("${now()}").orderByDueDate().asc());
+    // every agency's overdue work, for the secretariat only (it reads every task: IdentitySync#grantSecretariat)
+    String allOverdue = ensureFilter(FILTER_ALL_OVERDUE, 10, "Mọi việc đã quá hạn của mọi cơ quan",
+        tasks.createTaskQuery().dueBeforeExpression("${now()}").orderByDueDate().asc(), false);
+    agencies.stream().filter(agency -> agency.getRoles().contains(AgencyRole.SECRETARIAT)).forEach(agency -> {
+      grantToGroup(agency.getCode(), Resources.FILTER, allOverdue, Permissions.READ);
+      grantToGroup(AgencyGroups.headGroupOf(agency.getCode()), Resources.FILTER, allOverdue, Permissions.READ);
+    });
     LOG.info("Camunda identity in line with the directory: {} groups created", created);
   }
 
@@ -95,6 +118,14 @@ public class IdentitySync {
     grantToGroup(groupId, Resources.PROCESS_DEFINITION, PlanLifecycleProcess.KEY,
         ProcessDefinitionPermissions.READ, ProcessDefinitionPermissions.CREATE_INSTANCE);
     grantToGroup(groupId, Resources.PROCESS_INSTANCE, Authorization.ANY, Permissions.CREATE);
+  }
+
+  /**
+   * The secretariat follows every agency's work: it may read (not work on) every task, so its "Tất cả việc quá hạn"
+   * filter and the monitor show them. Working on a task still needs the task's own candidate grant.
+   */
+  private void grantSecretariat(String groupId) {
+    grantToGroup(groupId, Resources.TASK, Authorization.ANY, Permissions.READ);
   }
 
   private void grantToGroup(String groupId, Resource resource, String resourceId, Permission... permissions) {
@@ -124,6 +155,11 @@ public class IdentitySync {
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
+    ensureFilter(name, priority, description, query, true);
+  }
+
+  /** Creates or rewrites the filter; returns its id. {@code everyone}: every user may read it. */
+  private String ensureFilter(String name, int priority, String description, TaskQuery query, boolean everyone) {
     Filter filter = filters.createTaskFilterQuery().filterName(name).singleResult();
     if (filter == null) {
       filter = filters.newTaskFilter(name);
@@ -132,6 +168,9 @@ public class IdentitySync {
     filter.setQuery(query).setProperties(Map.of("priority", priority, "description", description, "refresh", true,
         "variables", LIST_VARIABLES));
     filters.saveFilter(filter);
-    grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+    if (everyone) {
+      grantToEveryone(Resources.FILTER, filter.getId(), Permissions.READ);
+    }
+    return filter.getId();
   }
 }

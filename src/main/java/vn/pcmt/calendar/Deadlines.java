@@ -63,6 +63,14 @@ public class Deadlines {
     return endOf(addWorkingDays(today(), days));
   }
 
+  /**
+   * The first moment after the working day {@code days} working days from today: "due before" this takes every task
+   * due up to the end of that day (Tasklist's "Sắp đến hạn" filter).
+   */
+  public Date untilWorkingDaysFromNow(int days) {
+    return startOf(addWorkingDays(today(), days).plusDays(1));
+  }
+
   /** The end of the working day {@code days} working days after the date (the date itself not counted). */
   public Date workingDaysAfter(LocalDate date, int days) {
     return endOf(addWorkingDays(date, days));
