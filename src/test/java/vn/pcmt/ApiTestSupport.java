@@ -73,16 +73,25 @@ public abstract class ApiTestSupport {
     return agency.toLowerCase() + "ld";
   }
 
-  protected record Response(int status, JsonNode json, String text) {
+  protected record Response(int status, JsonNode json, String text, java.net.http.HttpHeaders httpHeaders) {
+
+    public List<String> headers(String name) {
+      return httpHeaders.allValues(name);
+    }
   }
 
   protected Response call(String user, String method, String path, Object body) {
+    return callAs(user, PASSWORD, method, path, body);
+  }
+
+  /** As {@link #call}, with the password given: null user, no credentials at all. */
+  protected Response callAs(String user, String password, String method, String path, Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
       if (user != null) {
         request.header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
       }
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
@@ -95,7 +104,7 @@ public abstract class ApiTestSupport {
       if (response.body() != null && !response.body().isBlank() && response.body().trim().matches("(?s)^[\\[{].*")) {
         json = JSON.readTree(response.body());
       }
-      return new Response(response.statusCode(), json, response.body());
+      return new Response(response.statusCode(), json, response.body(), response.headers());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {
