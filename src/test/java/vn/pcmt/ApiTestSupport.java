@@ -144,9 +144,31 @@ public abstract class ApiTestSupport {
     return result;
   }
 
-  /** Waits until the user sees exactly one task of the step (the job executor works asynchronously). */
+  /**
+   * Waits until exactly one task of the step is in the user's inbox (the job executor works asynchronously): a task
+   * the user may see and whose candidate group is one of the user's (the secretariat may read every agency's task,
+   * but its inbox is its own).
+   */
   protected JsonNode awaitTask(String user, String taskDefinitionKey, String planNumber, String periodLabel) {
-    return awaitTasks(user, taskDefinitionKey, planNumber, periodLabel, 1).get(0);
+    List<List<JsonNode>> found = new ArrayList<>();
+    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() -> {
+      List<JsonNode> inbox = tasks(user, taskDefinitionKey, planNumber, periodLabel).stream()
+          .filter(task -> inboxOf(user).contains(candidateGroupOf(user, task))).toList();
+      assertThat(inbox).as("%s tasks of %s in the inbox of %s", taskDefinitionKey, planNumber, user).hasSize(1);
+      found.add(inbox);
+    });
+    return found.get(found.size() - 1).get(0);
+  }
+
+  /** The groups whose tasks are the user's work: the agency's, and its heads' for a head. */
+  private static List<String> inboxOf(String user) {
+    String agency = user.substring(0, user.length() - 2).toUpperCase();
+    return user.endsWith("ld") ? List.of(agency, agency + "LD") : List.of(agency);
+  }
+
+  private String candidateGroupOf(String user, JsonNode task) {
+    JsonNode links = get(user, "/engine-rest/task/" + task.get("id").asText() + "/identity-links?type=candidate");
+    return links.size() == 0 ? null : links.get(0).get("groupId").asText();
   }
 
   protected List<JsonNode> awaitTasks(String user, String taskDefinitionKey, String planNumber, String periodLabel,
