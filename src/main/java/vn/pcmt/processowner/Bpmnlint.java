@@ -84,11 +84,13 @@ class Bpmnlint {
         }
       }
       if (result.exitCode() != 0 && findings.isEmpty()) {
-        throw new IllegalStateException("bpmnlint failed on " + file + ": " + result.output());
+        LOG.warn("bpmnlint failed on {} ({}); the Java rules lint it instead", file, result.output().strip());
+        return LintRules.lint(file, model);
       }
       return findings;
     } catch (IOException e) {
-      throw new IllegalStateException("Cannot run bpmnlint on " + file, e);
+      LOG.warn("Cannot run bpmnlint on {} ({}); the Java rules lint it instead", file, e.getMessage());
+      return LintRules.lint(file, model);
     } finally {
       if (work != null) {
         FileSystemUtils.deleteRecursively(work.toFile());

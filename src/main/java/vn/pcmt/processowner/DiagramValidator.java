@@ -333,7 +333,8 @@ final class DiagramValidator {
         add(element, "form-not-attached", "Dùng biểu mẫu '" + formRef + "', nhưng lần triển khai này không kèm tệp"
             + " biểu mẫu đó: việc sẽ không có biểu mẫu để hiển thị.", "Trong Camunda Modeler, ở hộp thoại Deploy,"
             + " mục Include additional files, đính kèm forms/" + formRef + ".form cùng mọi biểu mẫu khác sơ đồ dùng"
-            + " (" + String.join(", ", formRefs()) + "), rồi triển khai lại.");
+            + " (" + String.join(", ", formRefs()) + "), rồi triển khai lại. Gửi bằng REST thì kèm mọi tệp đó và đừng"
+            + " dùng deploy-changed-only (nó bỏ các biểu mẫu không đổi ra khỏi lần triển khai).");
       } else if (form == null) {
         Set<String> candidates = new TreeSet<>(known.formLibrary());
         candidates.addAll(forms.keySet());
