@@ -31,7 +31,8 @@ class Bpmnlint {
   static final String CONFIG = "{ \"extends\": [\"bpmnlint:recommended\", "
       + "\"plugin:camunda-compat/camunda-platform-7-24\"] }";
   /** {@code   Task_X  error  Element is missing label/name  label-required}. */
-  private static final Pattern PROBLEM = Pattern.compile("^\\s+(\\S+)\\s+(error|warning|warn|info)\\s+(.+?)\\s+(\\S+)\\s*$");
+  private static final Pattern PROBLEM =
+      Pattern.compile("^\\s+(\\S+)\\s+(error|warning|warn|info)\\s+(.+?)\\s+(\\S+)\\s*$");
   private static final long TIMEOUT_SECONDS = 60;
 
   private final Path home;

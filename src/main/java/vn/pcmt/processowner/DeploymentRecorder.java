@@ -58,7 +58,8 @@ class DeploymentRecorder {
         history.insert(attempt, Outcome.REFUSED, null, List.of(),
             attempt.findings().stream().map(Finding::text).toList());
       } else {
-        history.insert(attempt, Outcome.FAILED, null, List.of(), List.of(failure.getMessage() != null ? failure.getMessage() : DiagramValidator.rootMessage(failure)));
+        String reason = failure.getMessage() != null ? failure.getMessage() : DiagramValidator.rootMessage(failure);
+        history.insert(attempt, Outcome.FAILED, null, List.of(), List.of(reason));
       }
     });
   }

@@ -141,7 +141,8 @@ final class DiagramValidator {
       String id = form == null || form.get("id") == null ? null : form.get("id").asText().strip();
       if (id == null || id.isEmpty()) {
         findings.add(new Finding(name, null, null, "form-unreadable", "Biểu mẫu không có mã (ID).",
-            "Mở biểu mẫu trong Camunda Modeler, bấm vào nền biểu mẫu, đặt General › ID (ví dụ draft-sub-plan) rồi lưu."));
+            "Mở biểu mẫu trong Camunda Modeler, bấm vào nền biểu mẫu, đặt General › ID (ví dụ draft-sub-plan) rồi"
+                + " lưu."));
         return;
       }
       FormFile previous = forms.put(id, new FormFile(name, id, keys(form.get("components"), new LinkedHashSet<>())));

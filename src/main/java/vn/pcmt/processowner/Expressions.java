@@ -13,8 +13,8 @@ import org.camunda.bpm.impl.juel.jakarta.el.ELException;
 
 /**
  * Reads JUEL expressions as the engine parses them (the engine's own JUEL, method calls allowed): which names an
- * expression looks up ({@code ${deadlines.workingDaysFromNow(5)}} looks up {@code deadlines}, {@code ${!subPlanAccepted}}
- * looks up {@code subPlanAccepted}) and which functions it calls.
+ * expression looks up ({@code ${deadlines.workingDaysFromNow(5)}} looks up {@code deadlines},
+ * {@code ${!subPlanAccepted}} looks up {@code subPlanAccepted}) and which functions it calls.
  */
 final class Expressions {
 

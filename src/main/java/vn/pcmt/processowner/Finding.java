@@ -2,8 +2,8 @@ package vn.pcmt.processowner;
 
 /**
  * One reason a diagram or form is refused, worded for the process owner who drew it: the file, the element (its id and
- * the name shown in Camunda Modeler), what is wrong and what to do about it, in Vietnamese. {@code check} names the rule
- * (e.g. {@code missing-bean}, {@code lint:no-implicit-split}); docs/process-owners.md lists every one.
+ * the name shown in Camunda Modeler), what is wrong and what to do about it, in Vietnamese. {@code check} names the
+ * rule (e.g. {@code missing-bean}, {@code lint:no-implicit-split}); docs/process-owners.md lists every one.
  */
 public record Finding(String file, String elementId, String elementName, String check, String problem, String fix) {
 

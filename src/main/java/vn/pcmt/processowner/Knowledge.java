@@ -7,7 +7,8 @@ import java.util.function.Predicate;
 /**
  * What the application offers the diagrams at the moment of a deployment; the validator checks a diagram against it.
  *
- * @param hooks          the application's beans a diagram may call ({@code ${openSubPlanDelegate}}, {@code ${deadlines}})
+ * @param hooks          the application's beans a diagram may call ({@code ${openSubPlanDelegate}},
+ *                       {@code ${deadlines}})
  * @param variables      every variable the process classes declare ({@code *Process}: written by code or by forms)
  * @param groups         every group the agency directory knows: agency codes and head groups (code + "LD")
  * @param formLibrary    ids of the forms in forms/ (to tell "not attached" from "does not exist")

@@ -13,7 +13,9 @@ import java.util.regex.Pattern;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.AnnotatedElementUtils;
@@ -76,9 +78,9 @@ class KnowledgeSource {
   }
 
   /**
-   * The application's own beans (package vn.pcmt) that a diagram may call: delegates, listeners, services such as
-   * {@code deadlines}. Spring's and Camunda's infrastructure, and the application's repositories, controllers and
-   * configuration classes, are not for diagrams.
+   * The application's own beans (declared in package vn.pcmt, as a component or by a {@code @Bean} method) that a
+   * diagram may call: delegates, listeners, services such as {@code deadlines}. Spring's and Camunda's
+   * infrastructure, and the application's repositories, controllers and configuration classes, are not for diagrams.
    */
   Set<String> hooks() {
     if (hooks == null) {
@@ -93,7 +95,8 @@ class KnowledgeSource {
             || AnnotatedElementUtils.hasAnnotation(user, org.springframework.stereotype.Repository.class)
             || AnnotatedElementUtils.hasAnnotation(user, Controller.class)
             || AnnotatedElementUtils.hasAnnotation(user, Configuration.class);
-        if (user.getName().startsWith(ROOT_PACKAGE + ".") && !internal) {
+        String origin = declaredIn(name, user);
+        if (origin.startsWith(ROOT_PACKAGE + ".") && !internal) {
           names.add(name);
         }
       }
@@ -102,13 +105,24 @@ class KnowledgeSource {
     return hooks;
   }
 
+  /** The class that declares a bean: its own class, or the configuration class of its {@code @Bean} method. */
+  private String declaredIn(String name, Class<?> type) {
+    if (context instanceof ConfigurableApplicationContext configurable
+        && configurable.getBeanFactory().containsBeanDefinition(name)) {
+      BeanDefinition definition = configurable.getBeanFactory().getBeanDefinition(name);
+      if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
+        return annotated.getFactoryMethodMetadata().getDeclaringClassName();
+      }
+    }
+    return type.getName();
+  }
+
   /** Every variable the process classes ({@code vn.pcmt..*Process}) declare as a {@code Var} or {@code JsonVar}. */
   Set<String> variables() {
     if (variables == null) {
       ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false) {
         @Override
-        protected boolean isCandidateComponent(
-            org.springframework.beans.factory.annotation.AnnotatedBeanDefinition definition) {
+        protected boolean isCandidateComponent(AnnotatedBeanDefinition definition) {
           return definition.getMetadata().isIndependent();
         }
       };

@@ -39,7 +39,8 @@ public class ProcessOwners {
     }
     Authorization grant = authorizations.createAuthorizationQuery().groupIdIn(GROUP)
         .resourceType(Resources.DEPLOYMENT).resourceId(Authorization.ANY).singleResult();
-    if (grant == null || !grant.isPermissionGranted(Permissions.CREATE) || !grant.isPermissionGranted(Permissions.READ)) {
+    if (grant == null || !grant.isPermissionGranted(Permissions.CREATE)
+        || !grant.isPermissionGranted(Permissions.READ)) {
       Authorization authorization = grant != null ? grant
           : authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
       authorization.setGroupId(GROUP);

@@ -27,6 +27,18 @@ class DiagramValidationTest {
   DeploymentGate gate;
   @Autowired
   ModelFolders folders;
+  @Autowired
+  KnowledgeSource knowledge;
+
+  @Test
+  void hooksAreTheApplicationsBeansNotItsInfrastructure() {
+    assertThat(knowledge.hooks()).contains("openSubPlanDelegate", "validateFormListener", "deadlines",
+        "recordProposalListener", "draftSubPlanForm") // the last one declared by a @Bean method
+        .doesNotContain("agencyRepository", "planController", "engineConfig", "dataSource", "runtimeService",
+            "processEngine", "jdbcTemplate");
+    assertThat(knowledge.variables()).contains("agencyGroup", "subPlanAccepted", "assignments", "periodDueDate");
+    assertThat(knowledge.formsWithRules()).containsAll(FormContract.FIELDS_READ.keySet());
+  }
 
   @Test
   void everyDiagramAndFormInTheFoldersPasses() throws Exception {
