@@ -1,10 +1,8 @@
 package vn.pcmt.processowner;
 
-import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -19,18 +17,17 @@ import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Service;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-
 /**
- * Deploys processes/*.bpmn, each as its own deployment together with the forms (forms/*.form) it references.
- * Camunda binds a {@code formRefBinding="deployment"} form from the diagram's own deployment, so a running task keeps
- * the form version it was created with. Deploying is idempotent: a diagram whose file and forms are unchanged is not
- * deployed again; a changed one becomes a new version.
+ * Deploys processes/*.bpmn at start-up, each as its own deployment together with the forms (forms/*.form) it
+ * references. Camunda binds a {@code formRefBinding="deployment"} form from the diagram's own deployment, so a running
+ * task keeps the form version it was created with. Deploying is idempotent: a diagram whose file and forms are
+ * unchanged is not deployed again; a changed one becomes a new version.
+ *
+ * <p>Every deployment passes the same validation as one from Camunda Modeler ({@link DeploymentGate}). A refused
+ * diagram that has an earlier version keeps that version running and the refusal is logged and kept in the deployment
+ * history; a refused diagram with no earlier version stops the start, since the plans cannot run without it.
  */
 @Service
 public class ProcessDeployer {
@@ -39,40 +36,52 @@ public class ProcessDeployer {
   static final String SOURCE = "pcmt-processes";
 
   private final RepositoryService repository;
-  private final ObjectMapper json = new ObjectMapper();
+  private final ModelFolders folders;
+  private final ProcessOwners owners;
 
-  ProcessDeployer(RepositoryService repository) {
+  ProcessDeployer(RepositoryService repository, ModelFolders folders, ProcessOwners owners) {
     this.repository = repository;
+    this.folders = folders;
+    this.owners = owners;
   }
 
   public List<DeploymentWithDefinitions> deployAll() {
-    try {
-      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-      Map<String, byte[]> forms = formsById(resolver.getResources("classpath*:forms/*.form"));
-      Resource[] diagrams = resolver.getResources("classpath*:processes/*.bpmn");
-      Arrays.sort(diagrams, Comparator.comparing(Resource::getFilename));
-      List<DeploymentWithDefinitions> deployments = new ArrayList<>();
-      for (Resource diagram : diagrams) {
-        deployments.add(deploy(diagram.getFilename(), diagram.getContentAsByteArray(), forms));
+    owners.ensureRole();
+    Map<String, byte[]> forms = new LinkedHashMap<>();
+    folders.forms().forEach((id, form) -> forms.put(id, form.content()));
+    List<DeploymentWithDefinitions> deployments = new ArrayList<>();
+    for (Map.Entry<String, byte[]> diagram : folders.diagrams().entrySet()) {
+      try {
+        deployments.add(deploy(diagram.getKey(), diagram.getValue(), forms));
+      } catch (DiagramRefusedException refused) {
+        String key = diagram.getKey().replaceFirst("\\.bpmn$", "");
+        if (repository.createProcessDefinitionQuery().processDefinitionKey(key).count() == 0) {
+          throw refused;
+        }
+        LOG.error("{} is not deployed; plans go on with the version deployed before it. {}", diagram.getKey(),
+            refused.getMessage());
       }
-      return deployments;
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read processes/ and forms/ from the classpath", e);
     }
+    return deployments;
   }
 
+  /** Deploys one diagram with the forms it references (form id to content); refused like any other deployment. */
   DeploymentWithDefinitions deploy(String fileName, byte[] diagram, Map<String, byte[]> forms) {
-    BpmnModelInstance model = Bpmn.readModelFromStream(new java.io.ByteArrayInputStream(diagram));
     DeploymentBuilder builder = repository.createDeployment().name(fileName).source(SOURCE)
-        // duplicate filtering: nothing is deployed when the diagram and its forms are unchanged
-        .enableDuplicateFiltering(false)
-        .addInputStream(fileName, new java.io.ByteArrayInputStream(diagram));
-    for (String formId : formRefs(model)) {
+        .addInputStream(fileName, new ByteArrayInputStream(diagram));
+    boolean complete = true;
+    for (String formId : formRefs(diagram)) {
       byte[] form = forms.get(formId);
-      if (form == null) {
-        throw new IllegalStateException(fileName + " refers to form '" + formId + "', but forms/ has no form with that id");
+      if (form != null) {
+        builder.addInputStream(formId + ".form", new ByteArrayInputStream(form));
+      } else {
+        complete = false; // the validation reports it, naming the diagram's element
       }
-      builder.addInputStream(formId + ".form", new java.io.ByteArrayInputStream(form));
+    }
+    if (complete) {
+      // duplicate filtering: nothing is deployed when the diagram and its forms are unchanged; with a form missing
+      // the deployment must reach the validation even when the diagram itself is unchanged
+      builder.enableDuplicateFiltering(false);
     }
     DeploymentWithDefinitions deployment = builder.deployWithResult();
     LOG.info("{}: {}", fileName, deployment.getDeployedProcessDefinitions() == null
@@ -80,26 +89,19 @@ public class ProcessDeployer {
     return deployment;
   }
 
-  static Set<String> formRefs(BpmnModelInstance model) {
+  /** The forms a diagram references; none when it cannot be read (the validation reports that). */
+  static Set<String> formRefs(byte[] diagram) {
     Set<String> ids = new LinkedHashSet<>();
+    BpmnModelInstance model;
+    try {
+      model = Bpmn.readModelFromStream(new ByteArrayInputStream(diagram));
+    } catch (RuntimeException e) {
+      return ids;
+    }
     model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
         .filter(id -> id != null && !id.isBlank()).forEach(ids::add);
     model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
         .filter(id -> id != null && !id.isBlank()).forEach(ids::add);
     return ids;
   }
-
-  private Map<String, byte[]> formsById(Resource[] resources) throws IOException {
-    Map<String, byte[]> forms = new HashMap<>();
-    for (Resource resource : resources) {
-      byte[] content = resource.getContentAsByteArray();
-      JsonNode id = json.readTree(content).get("id");
-      if (id == null || id.asText().isBlank()) {
-        throw new IllegalStateException("forms/" + resource.getFilename() + " has no id");
-      }
-      forms.put(id.asText(), content);
-    }
-    return forms;
-  }
-
 }
