@@ -27,7 +27,8 @@ class DiagramValidatorTest {
   DiagramValidatorTest() throws Exception {
     known = new Knowledge(
         Set.of("openSubPlanDelegate", "submitSubPlanDelegate", "acceptSubPlanDelegate", "validateFormListener",
-            "deadlines"),
+            "deadlines", "reminders", "sendReminderListener", "escalateToAgencyHeadListener",
+            "escalateToSecretariatListener"),
         ModelContractTest.declaredVariables(), Set.of("SYT", "SYTLD", "PTM", "PTMLD"), Set.copyOf(FORMS),
         Set.copyOf(FORMS), Set.of(), name -> name.startsWith("java."));
   }
