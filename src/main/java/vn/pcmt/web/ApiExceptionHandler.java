@@ -59,6 +59,20 @@ class ApiExceptionHandler {
     return problem(HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage(), "not-found");
   }
 
+  /** A refusal the code words itself (a document of the wrong type, a task not found): its status and reason. */
+  @ExceptionHandler(org.springframework.web.server.ResponseStatusException.class)
+  ProblemDetail refused(org.springframework.web.server.ResponseStatusException e) {
+    HttpStatus status = HttpStatus.valueOf(e.getStatusCode().value());
+    return problem(status, status.is4xxClientError() && status != HttpStatus.NOT_FOUND ? "Không thực hiện được"
+        : "Không tìm thấy", e.getReason(), status == HttpStatus.NOT_FOUND ? "not-found" : "refused");
+  }
+
+  /** An upload beyond the container's limit (above the application's own, which says more). */
+  @ExceptionHandler(org.springframework.web.multipart.MaxUploadSizeExceededException.class)
+  ProblemDetail tooLarge(org.springframework.web.multipart.MaxUploadSizeExceededException e) {
+    return problem(HttpStatus.PAYLOAD_TOO_LARGE, "Không thực hiện được", "Tệp quá lớn.", "refused");
+  }
+
   private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
     problem.setTitle(title);

@@ -4,12 +4,17 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 
 import org.junit.jupiter.api.AfterAll;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-/** The same whole-plan run on a real PostgreSQL server (the production database). */
+/**
+ * The same whole-plan run on a real PostgreSQL server (the production database). Its application context is closed
+ * with the server after the class, so no later test class is handed a context whose database is gone.
+ */
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SonLaPlanPostgresApiTest extends SonLaPlanApiTest {
 
   static EmbeddedPostgres postgres;
