@@ -17,7 +17,10 @@
 
 // Project settings (vn.pcmt, see docs/translation.md): Vietnamese by default, English chosen in the user
 // menu; the product's name in the header; Vietnamese dates. The commented lines are Camunda's own examples.
-import { locales } from '../../pcmt/locale.js';
+import { chosenLanguage, locales } from '../../pcmt/locale.js';
+
+// the shortcut descriptions below are shown as they are written here, not through the locale files
+const english = chosenLanguage() === 'en';
 
 export default {
   // header and browser title: "<vendor> <name>"; the login page shows the name alone
@@ -39,8 +42,9 @@ export default {
   // only the chosen language is offered, so an English browser still gets Vietnamese (see ../../pcmt/locale.js)
   locales: locales(),
 
-  // the language entries of the user menu
-  customScripts: ['../pcmt/language-menu'],
+  // language choice in the user menu, app names in the app switcher; dates more than a week away as
+  // dd/MM/yyyy; Camunda Forms' own texts in Vietnamese, their date fields dd/MM/yyyy
+  customScripts: ['../pcmt/header', '../pcmt/dates', '../pcmt/forms'],
 
   // change the app name and vendor
   // app: {
@@ -82,23 +86,25 @@ export default {
   shortcuts: {
     claimTask: {
       key: 'ctrl+alt+c',
-      description: 'claims the currently selected task'
+      description: english ? 'claims the currently selected task' : 'Nhận công việc đang chọn'
     },
     focusFilter: {
       key: 'ctrl+shift+f',
-      description: 'set the focus to the first filter in the list'
+      description: english ? 'set the focus to the first filter in the list' : 'Chuyển tới bộ lọc đầu tiên trong danh sách'
     },
     focusList: {
       key: 'ctrl+alt+l',
-      description: 'sets the focus to the first task in the list'
+      description: english ? 'sets the focus to the first task in the list' : 'Chuyển tới công việc đầu tiên trong danh sách'
     },
     focusForm: {
       key: 'ctrl+alt+f',
-      description: 'sets the focus to the first input field in a task form'
+      description: english
+        ? 'sets the focus to the first input field in a task form'
+        : 'Chuyển tới ô nhập đầu tiên của biểu mẫu công việc'
     },
     startProcess: {
       key: 'ctrl+alt+p',
-      description: 'opens the start process modal dialog'
+      description: english ? 'opens the start process modal dialog' : 'Mở hộp thoại khởi tạo quy trình'
     }
   }
 };

@@ -27,7 +27,7 @@ export default {
 
   locales: locales(),
 
-  customScripts: ['../pcmt/language-menu'],
+  customScripts: ['../pcmt/header', '../pcmt/dates'],
 
   // replaces Camunda's default link (its English user guide)
   links: [

@@ -1,11 +1,21 @@
 /*
- * Adds the language choice (Tiếng Việt / English) to the user menu of the Camunda webapps' header.
- * Loaded through `customScripts` of each app's config.js; the header is Camunda's own widget, so the entries
- * are added to its menu whenever Angular (re)renders it.
+ * Additions to the header of the Camunda webapps, loaded through `customScripts` of each app's config.js:
+ * - the language choice (Tiếng Việt / English) in the user menu;
+ * - in Vietnamese, the names of the apps in the app switcher (Camunda writes them in its code, not in the
+ *   locale files).
+ * The header is Camunda's own widget, so both are (re)applied whenever AngularJS renders it.
  */
 import { LANGUAGES, chosenLanguage, chooseLanguage } from './locale.js';
 
 const MARK = 'pcmt-language';
+
+// the same names as TASKLIST_APP, COCKPIT_APP, ADMIN_APP in app/*/locales/vi.json
+const VIETNAMESE_APP_NAMES = {
+  welcome: 'Trang chủ',
+  tasklist: 'Việc cần làm',
+  cockpit: 'Giám sát quy trình',
+  admin: 'Quản trị hệ thống'
+};
 
 function languageItems(current) {
   const items = [];
@@ -38,8 +48,7 @@ function languageItems(current) {
   return items;
 }
 
-function addToUserMenus() {
-  const current = chosenLanguage();
+function addLanguageChoice(current) {
   document.querySelectorAll('[cam-widget-header] li.account > ul.dropdown-menu').forEach((menu) => {
     if (menu.querySelector(`li.${MARK}`)) {
       return;
@@ -49,14 +58,32 @@ function addToUserMenus() {
   });
 }
 
+function nameAppsInVietnamese() {
+  document.querySelectorAll('[cam-widget-header] li.app-switch > ul.dropdown-menu > li').forEach((item) => {
+    const link = item.querySelector('a');
+    const app = Object.keys(VIETNAMESE_APP_NAMES).find((name) => item.classList.contains(name));
+    if (link && app && link.textContent.trim() !== VIETNAMESE_APP_NAMES[app]) {
+      link.textContent = VIETNAMESE_APP_NAMES[app];
+    }
+  });
+}
+
+function update() {
+  const current = chosenLanguage();
+  addLanguageChoice(current);
+  if (current === 'vi') {
+    nameAppsInVietnamese();
+  }
+}
+
 let scheduled = false;
 new MutationObserver(() => {
   if (!scheduled) {
     scheduled = true;
     window.requestAnimationFrame(() => {
       scheduled = false;
-      addToUserMenus();
+      update();
     });
   }
 }).observe(document.documentElement, { childList: true, subtree: true });
-addToUserMenus();
+update();
