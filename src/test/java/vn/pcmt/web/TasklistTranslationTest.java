@@ -33,7 +33,7 @@ class TasklistTranslationTest {
 
   /** Values that are the same in both languages: symbols, and names that are not English words. */
   private static final Set<String> SAME_IN_BOTH_LANGUAGES = Set.of("Camunda", "BPMN", "CMMN", "DMN", "JSON",
-      "XML", "ID", "OK", "%s", "%d", "{{name}}", "{{ name }}");
+      "XML", "ID", "OK", "LDAP", "Optimize", "%s", "%d", "{{name}}", "{{ name }}");
 
   private static final Pattern ANGULAR_PLACEHOLDER = Pattern.compile("\\{\\{\\s*(.*?)\\s*}}");
   private static final Pattern PRINTF_PLACEHOLDER = Pattern.compile("%[sd]");
@@ -44,7 +44,7 @@ class TasklistTranslationTest {
   private final ObjectMapper json = new ObjectMapper();
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void everyEnglishKeyHasAVietnameseValue(String app) {
     Map<String, String> english = englishLocale(app);
     Map<String, String> vietnamese = vietnameseLocale(app);
@@ -72,7 +72,7 @@ class TasklistTranslationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void placeholdersAndMarkupAreKept(String app) {
     Map<String, String> english = englishLocale(app);
     Map<String, String> vietnamese = vietnameseLocale(app);
@@ -97,7 +97,7 @@ class TasklistTranslationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void nothingIsLeftInEnglish(String app) {
     Map<String, String> english = englishLocale(app);
     Map<String, String> vietnamese = vietnameseLocale(app);
@@ -116,7 +116,7 @@ class TasklistTranslationTest {
 
   @Test
   void datesAreDayMonthYear() {
-    for (String app : List.of("tasklist")) {
+    for (String app : List.of("tasklist", "admin")) {
       JsonNode formats = read(resource(vietnamesePath(app))).path("dateLocales").path("longDateFormat");
       assertThat(formats.path("L").asText()).as("%s: L", app).isEqualTo("DD/MM/YYYY");
       assertThat(formats.path("LL").asText()).as("%s: LL", app).isEqualTo("DD/MM/YYYY");
@@ -127,7 +127,7 @@ class TasklistTranslationTest {
   }
 
   @ParameterizedTest(name = "{0}")
-  @ValueSource(strings = {"tasklist", "welcome"})
+  @ValueSource(strings = {"tasklist", "welcome", "admin"})
   void everyAppIsVietnameseByDefaultWithEnglishInTheUserMenu(String app) {
     String config = text(resource(WEBAPPS + app + "/scripts/config.js"));
     assertThat(config)

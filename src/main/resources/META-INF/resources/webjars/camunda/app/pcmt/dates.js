@@ -26,25 +26,33 @@ const VIETNAMESE_DATES = {
 
 const angular = window.angular;
 
+/**
+ * Configures an AngularJS module if this app has it. A custom script must never throw: Camunda's loader then
+ * fails to start the whole app.
+ */
+function configure(moduleName, block) {
+  try {
+    angular.module(moduleName).config(block);
+  } catch (e) {
+    // this app does not load the module (Admin has no angularMoment)
+  }
+}
+
 if (!angular) {
   console.warn('pcmt/dates.js: AngularJS is not loaded, dates keep Camunda\'s defaults');
 } else {
-  angular.module('angularMoment').config(['amTimeAgoConfig', (config) => {
+  configure('angularMoment', ['amTimeAgoConfig', (config) => {
     config.fullDateThreshold = 7;
     config.fullDateThresholdUnit = 'day';
     config.fullDateFormat = 'DD/MM/YYYY';
   }]);
 
   if (chosenLanguage() === 'vi') {
-    angular.module('angularMoment').config(['$provide', ($provide) => {
+    configure('ng', ['$provide', ($provide) => {
       $provide.decorator('$locale', ['$delegate', ($locale) => {
         Object.assign($locale.DATETIME_FORMATS, VIETNAMESE_DATES);
         return $locale;
       }]);
-    }]);
-    angular.module('ui.bootstrap.datepicker').config(['uibDatepickerConfig', '$provide', (config, $provide) => {
-      config.formatDayTitle = "MMMM 'năm' yyyy";
-      config.formatMonthTitle = "'Năm' yyyy";
       // the picker's arrows are read to screen readers as "previous" / "next", written in its templates
       $provide.decorator('$templateCache', ['$delegate', (templates) => {
         const get = templates.get;
@@ -56,6 +64,10 @@ if (!angular) {
         };
         return templates;
       }]);
+    }]);
+    configure('ui.bootstrap.datepicker', ['uibDatepickerConfig', (config) => {
+      config.formatDayTitle = "MMMM 'năm' yyyy";
+      config.formatMonthTitle = "'Năm' yyyy";
     }]);
   }
 }
