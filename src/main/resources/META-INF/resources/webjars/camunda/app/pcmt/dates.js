@@ -1,6 +1,7 @@
 /*
  * Dates in the Camunda webapps, loaded through `customScripts` of each app's config.js (before AngularJS starts).
  *
+ * - Cockpit shows dates as 2025-03-15T17:00:00: they are shown as 15/03/2025 17:00:00.
  * - Camunda shows dates relative to now ("in 3 days", "3 years ago"). Officials work with dates ("trước ngày
  *   15/12"), so a date more than a week away is shown as dd/MM/yyyy; a nearer one stays relative
  *   ("Hạn 3 ngày nữa"). The full date and time stays in the tooltip.
@@ -41,6 +42,11 @@ function configure(moduleName, block) {
 if (!angular) {
   console.warn('pcmt/dates.js: AngularJS is not loaded, dates keep Camunda\'s defaults');
 } else {
+  // Cockpit writes its dates as 2025-03-15T17:00:00, set in its own code rather than in config.js
+  configure('cam.cockpit', ['camDateFormatProvider', (formats) => {
+    formats.setDateFormat('DD/MM/YYYY HH:mm:ss', 'normal');
+  }]);
+
   configure('angularMoment', ['amTimeAgoConfig', (config) => {
     config.fullDateThreshold = 7;
     config.fullDateThresholdUnit = 'day';
