@@ -70,7 +70,7 @@ class TasklistTranslationTest {
         .map(entry -> entry.getKey() + " = " + entry.getValue())
         .toList();
     assertThat(missing)
-        .as("%s: %d keys of Camunda's en.json have no Vietnamese value in %s (English would show instead)",
+        .as("%s: %d keys of Camunda's en.json have no Vietnamese value in %s (the page would show the key)",
             app, missing.size(), vietnamesePath(app))
         .isEmpty();
 
