@@ -60,6 +60,19 @@ public abstract class ApiTestSupport {
 
   private final HttpClient http = HttpClient.newHttpClient();
 
+  @org.springframework.beans.factory.annotation.Autowired
+  private org.camunda.bpm.engine.ProcessEngine processEngine;
+
+  /**
+   * The REST API and the webapps find the engine named "default" in Camunda's JVM-wide registry, where the engine of
+   * whichever test context started last (or was closed last) sits. Each test puts its own context's engine there, so
+   * its HTTP calls reach its own engine and database.
+   */
+  @org.junit.jupiter.api.BeforeEach
+  void ownEngineServesTheRestApi() {
+    org.camunda.bpm.engine.ProcessEngines.registerProcessEngine(processEngine);
+  }
+
   @AfterEach
   void resetClock() {
     ClockUtil.reset();
