@@ -48,8 +48,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * start form, that carries a variable the step's form does not have. A task without a Camunda Form accepts no
  * variables. Tasklist sends only the form's fields, so it is not affected.
  *
- * <p>The form is looked up with the caller's own rights when the caller is already authenticated: a task the caller
- * cannot read is left to the engine, which refuses the call as before.
+ * <p>It runs after the caller is authenticated ({@link EngineApiGuards}) and looks the form up with the caller's own
+ * rights: a task the caller cannot read is left to the engine, which refuses the call as before (403/404).
  */
 final class FormFieldsOnlyFilter extends OncePerRequestFilter {
 
