@@ -91,7 +91,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
   }
 
   /** What a probe compares: the status, or what a list shows. */
-  enum Shows { STATUS, TASKS, COUNT, SIZE }
+  enum Shows { STATUS, TASKS, COUNT, SIZE, INSTANCES }
 
   /** Expected of a list: at least one row. */
   static final String SOME = "≥1";
@@ -119,6 +119,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
   String myAgencyFilter;
   String allOverdueFilter;
   String stpTimerJob;
+  String subPlanDefinition;
 
   final List<Probe> probes = new ArrayList<>();
   String lastText;
@@ -157,8 +158,9 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     assertThat(candidates(open.get("tR"))).containsExactly("STP");
     assertThat(get("admin", "/engine-rest/task/" + tD()).get("assignee").isNull()).isTrue();
     JsonNode summary = get("admin", "/api/plans/" + planId + "/summary");
-    assertThat(summary.get("obligations")).isNotEmpty().allSatisfy(obligation -> assertThat(obligation.get("deliveredAt"))
-        .as("%s of %s delivered", obligation.get("kind").asText(), obligation.get("agency").asText()).isNull());
+    assertThat(summary.get("obligations")).isNotEmpty().allSatisfy(obligation -> assertThat(
+        obligation.get("deliveredAt")).as("%s of %s delivered", obligation.get("kind").asText(),
+            obligation.get("agency").asText()).isNull());
     assertThat(get("admin", "/engine-rest/process-instance/" + stpSubPlan + "/variables/agencyGroup").get("value")
         .asText()).isEqualTo("STP");
     assertThat(get("admin", "/engine-rest/process-instance/" + sytSubPlan + "/variables/agencyGroup").get("value")
@@ -202,6 +204,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     sytSubPlan = sytDraft.get("processInstanceId").asText();
     stpSubPlan = stpDraft.get("processInstanceId").asText();
     sytDraftDone = sytDraft.get("id").asText();
+    subPlanDefinition = sytDraft.get("processDefinitionId").asText();
     submit("sytcb", sytDraft, vars("subPlanDocumentNumber", "15/KH-SYT", "subPlanDocumentDate", "2023-02-01",
         "subPlanSummary", "Kế hoạch triển khai của Sở Y tế."));
     JsonNode sytApproval = awaitTask("sytld", SubPlanProcess.TASK_APPROVE_SUB_PLAN, PLAN, null);
@@ -358,6 +361,22 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     status("process", "POST /process-definition/key/agency-sub-plan/start", "POST",
         r -> rest + "/process-definition/key/" + SubPlanProcess.KEY + "/start", r -> Map.of(),
         r -> r.isAdmin() ? 500 : 403);
+    // statistics count every instance of a definition one may read (everyone reads the diagrams): Cockpit's only
+    status("process", "GET /process-definition/statistics", "GET", r -> rest + "/process-definition/statistics",
+        null, r -> r.isAdmin() ? 200 : 403);
+    status("process", "GET /process-definition/key/agency-sub-plan/statistics", "GET",
+        r -> rest + "/process-definition/key/" + SubPlanProcess.KEY + "/statistics", null,
+        r -> r.isAdmin() ? 200 : 403);
+    status("process", "GET /history/process-definition/{id}/statistics", "GET",
+        r -> rest + "/history/process-definition/" + subPlanDefinition + "/statistics", null,
+        r -> r.isAdmin() ? 200 : 403);
+    status("process", "GET /task/report/candidate-group-count", "GET",
+        r -> rest + "/task/report/candidate-group-count", null, r -> r.isAdmin() || r == Role.SECRETARIAT ? 200 : 403);
+    status("process", "GET /history/task/report?reportType=count", "GET",
+        r -> rest + "/history/task/report?reportType=count&groupBy=processDefinition", null,
+        r -> r.isAdmin() ? 200 : 403);
+    status("process", "GET /metrics/activity-instance-start/sum", "GET",
+        r -> rest + "/metrics/activity-instance-start/sum", null, r -> r.isAdmin() ? 200 : 403);
     list("process", "GET /execution?processInstanceId=STP", "GET",
         r -> rest + "/execution?processInstanceId=" + stpSubPlan, null, Shows.SIZE, r -> r.isAdmin() ? SOME : "0");
 
@@ -466,6 +485,18 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     status("tasklist", "Tasklist POST task/{tD}/submit-form", "TASKLIST-POST", r -> "task/" + tD() + "/submit-form",
         r -> Map.of("variables", Map.of()), r -> worksTD(r) ? 400 : 403);
 
+    // Cockpit and Admin are the administrator's: their own APIs need the application's ACCESS, which only he has
+    list("tasklist", "Cockpit plugin process-instance/count", "WEBAPP-POST",
+        r -> "/camunda/api/cockpit/plugin/base/default/process-instance/count",
+        r -> Map.of("processDefinitionKey", SubPlanProcess.KEY), Shows.COUNT, r -> r.isAdmin() ? SOME : "403");
+    list("tasklist", "Cockpit plugin process-definition/statistics", "WEBAPP-GET",
+        r -> "/camunda/api/cockpit/plugin/base/default/process-definition/statistics", null, Shows.INSTANCES,
+        r -> r.isAdmin() ? SOME : "403");
+    status("tasklist", "Tasklist GET process-definition/statistics", "TASKLIST-GET",
+        r -> "process-definition/statistics", null, r -> r.isAdmin() ? 200 : 403);
+    status("tasklist", "Tasklist GET metrics/.../sum", "TASKLIST-GET",
+        r -> "metrics/activity-instance-start/sum", null, r -> r.isAdmin() ? 200 : 403);
+
     // --- a completion may set only its form's fields: the routing variables (whose inbox the next step reaches, whose
     // record the result lands in) are not on any form. Last, because without the guard these calls succeed.
     Map<String, Object> stpDraft = vars("subPlanDocumentNumber", "20/KH-STP", "subPlanDocumentDate", "2023-02-01",
@@ -554,6 +585,8 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
       case "MULTIPART" -> deploy(role);
       case "TASKLIST-GET" -> session(role).call("GET", path, null);
       case "TASKLIST-POST" -> session(role).call("POST", path, body);
+      case "WEBAPP-POST" -> session(role).send("POST", path, body);
+      case "WEBAPP-GET" -> session(role).send("GET", path, null);
       default -> answer(call(role.user, probe.method(), path, body));
     };
     lastText = response.text();
@@ -567,6 +600,13 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
       case STATUS -> String.valueOf(response.status());
       case COUNT -> response.json().get("count").asText();
       case SIZE -> String.valueOf(response.json().size());
+      case INSTANCES -> {
+        int instances = 0;
+        for (JsonNode row : response.json()) {
+          instances += row.path("instances").asInt();
+        }
+        yield String.valueOf(instances);
+      }
       case TASKS -> {
         Set<String> seen = new TreeSet<>();
         for (JsonNode task : response.json()) {
@@ -635,7 +675,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
         + "Content-Disposition: form-data; name=\"probe.txt\"; filename=\"probe.txt\"\r\n"
         + "Content-Type: text/plain\r\n\r\nthăm dò quyền\r\n"
         + "--" + boundary + "--\r\n";
-    return send(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
+    return exchange(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
         .header("Authorization", basic(role.user))
         .header("Accept", "application/json")
         .header("Content-Type", "multipart/form-data; boundary=" + boundary)
@@ -655,16 +695,16 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     final HttpClient client = HttpClient.newBuilder().cookieHandler(cookies).build();
 
     TasklistSession(String user) {
-      Answer page = send(client, HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
+      Answer page = exchange(client, HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
       assertThat(page.status()).isEqualTo(200);
-      Answer login = send(client, HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
+      Answer login = exchange(client, HttpRequest.newBuilder(uri("/camunda/api/admin/auth/user/default/login/tasklist"))
           .header("Content-Type", "application/x-www-form-urlencoded")
           .header("X-XSRF-TOKEN", token())
           .header("Accept", "application/json")
           .POST(HttpRequest.BodyPublishers.ofString("username=" + user + "&password=" + PASSWORD)));
       assertThat(login.status()).as("Tasklist login of %s: %s", user, login.text()).isEqualTo(200);
       // the session changes at login, and with it the token
-      send(client, HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
+      exchange(client, HttpRequest.newBuilder(uri("/camunda/app/tasklist/default/")).GET());
     }
 
     String token() {
@@ -672,8 +712,13 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
           .map(HttpCookie::getValue).reduce((first, last) -> last).orElse("");
     }
 
+    /** A call to the engine's REST API as the webapps offer it, what Tasklist calls. */
     Answer call(String method, String path, Object body) {
-      HttpRequest.Builder request = HttpRequest.newBuilder(uri("/camunda/api/engine/engine/default/" + path))
+      return send(method, "/camunda/api/engine/engine/default/" + path, body);
+    }
+
+    Answer send(String method, String path, Object body) {
+      HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
           .header("Accept", "application/json").header("X-XSRF-TOKEN", token());
       try {
         request.header("Content-Type", "application/json").method(method, body == null
@@ -682,7 +727,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
       } catch (IOException e) {
         throw new IllegalStateException(e);
       }
-      return send(client, request);
+      return exchange(client, request);
     }
   }
 
@@ -695,7 +740,7 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
         .getBytes(StandardCharsets.UTF_8));
   }
 
-  static Answer send(HttpClient client, HttpRequest.Builder request) {
+  static Answer exchange(HttpClient client, HttpRequest.Builder request) {
     try {
       HttpResponse<String> response = client.send(request.timeout(Duration.ofSeconds(60)).build(),
           HttpResponse.BodyHandlers.ofString());
