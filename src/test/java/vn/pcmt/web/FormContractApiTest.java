@@ -17,7 +17,9 @@ import vn.pcmt.reporting.AgencyReportProcess;
 
 /**
  * A REST client completes a task with the values of its form and nothing else: an agency cannot point its report at
- * another period or plan by sending, or setting, variables the form does not have. Refused with 400, nothing changed.
+ * another period or plan by sending variables the form does not have (refused with 400 by
+ * {@code vn.pcmt.security.FormFieldsOnlyFilter}), nor set them through the variable endpoints (no officer's right:
+ * 403). Nothing changes.
  */
 class FormContractApiTest extends ApiTestSupport {
 
@@ -54,28 +56,28 @@ class FormContractApiTest extends ApiTestSupport {
     Response completed = trySubmit(officer("SYT"), draft, smuggled);
     assertThat(completed.status()).as(completed.text()).isEqualTo(400);
     assertThat(completed.json().get("message").asText())
-        .startsWith("Biểu mẫu của việc này không có trường 'periodId', 'planId': không được ghi giá trị này.");
+        .startsWith("Không được gửi dữ liệu ngoài biểu mẫu của bước này: ").contains("periodId", "planId");
     Response viaComplete = call(officer("SYT"), "POST", "/engine-rest/task/" + id + "/complete",
         Map.of("variables", Map.of("periodId", Map.of("value", 1, "type", "Long"))));
     assertThat(viaComplete.status()).isEqualTo(400);
     Response local = call(officer("SYT"), "PUT", "/engine-rest/task/" + id + "/localVariables/periodId",
         Map.of("value", 1, "type", "Long"));
-    assertThat(local.status()).as("a task-local variable would hide the process's").isEqualTo(400);
+    assertThat(local.status()).as("a task-local variable would hide the process's: no officer's right").isEqualTo(403);
     Response modification = call(officer("SYT"), "POST", "/engine-rest/task/" + id + "/variables",
         Map.of("modifications", Map.of("agencyGroup", Map.of("value", "STP")), "deletions", List.of()));
-    assertThat(modification.status()).isEqualTo(400);
+    assertThat(modification.status()).isEqualTo(403);
     Response deletion = call(officer("SYT"), "DELETE", "/engine-rest/task/" + id + "/variables/planId", null);
-    assertThat(deletion.status()).isEqualTo(400);
+    assertThat(deletion.status()).isEqualTo(403);
 
     // nothing changed: the task is open, its references intact
     assertThat(get(officer("SYT"), "/engine-rest/task/" + id + "/variables/periodId")).isEqualTo(periodBefore);
     assertThat(call(officer("SYT"), "GET", "/engine-rest/task/" + id + "/localVariables/periodId", null).status())
         .isEqualTo(404);
-    // a form field passes the form check; setting variables outside completing is no officer's right anyway
+    // setting variables outside completing is no officer's right at all
     assertThat(call(officer("SYT"), "PUT", "/engine-rest/task/" + id + "/variables/reportNarrative",
         Map.of("value", "Bản nháp", "type", "String")).status()).isEqualTo(403);
     // an outsider still gets the engine's own answer, not a hint about the form
-    assertThat(trySubmit(officer("STP"), draft, smuggled).status()).isEqualTo(400);
+    assertThat(trySubmit(officer("STP"), draft, smuggled).status()).isEqualTo(403);
     submit(officer("SYT"), draft, valid);
   }
 }
