@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
@@ -15,6 +16,7 @@ import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.migration.MigratingProcessInstanceValidationException;
 import org.camunda.bpm.engine.migration.MigrationPlan;
@@ -43,7 +45,9 @@ import org.junit.jupiter.api.Test;
  * <li>a listener that is new on the target task gets its timer at migration, computed then;</li>
  * <li>a listener whose timer has already fired (its job is gone) is not started again;</li>
  * <li>the task itself (id, assignee, candidate group, due date, local variables) is kept;</li>
- * <li>a task whose id the target does not have cannot be migrated unless mapped explicitly.</li>
+ * <li>a task whose id the target does not have cannot be migrated unless mapped explicitly;</li>
+ * <li>as it comes, the engine then damages the new version's cached definition (a Camunda bug), which
+ * {@link TimeoutListenerMigrationGuard} works around.</li>
  * </ul>
  */
 class MigrationEngineBehaviourTest {
@@ -62,23 +66,36 @@ class MigrationEngineBehaviourTest {
   static RuntimeService runtime;
   static TaskService tasks;
   static ManagementService management;
+  /** Camunda as it comes, to show the bug {@link TimeoutListenerMigrationGuard} works around. */
+  static ProcessEngine plain;
 
   @BeforeAll
-  static void startEngine() {
-    engine = ProcessEngineConfiguration.createStandaloneInMemProcessEngineConfiguration()
-        .setJdbcUrl("jdbc:h2:mem:migration-behaviour;DB_CLOSE_DELAY=-1")
-        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
-        .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_FULL)
-        .setProcessEngineName("migration-behaviour").buildProcessEngine();
+  static void startEngines() {
+    engine = engine("migration-behaviour", true);
     repository = engine.getRepositoryService();
     runtime = engine.getRuntimeService();
     tasks = engine.getTaskService();
     management = engine.getManagementService();
+    plain = engine("migration-behaviour-plain", false);
+  }
+
+  static ProcessEngine engine(String name, boolean guarded) {
+    ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+        .createStandaloneInMemProcessEngineConfiguration()
+        .setJdbcUrl("jdbc:h2:mem:" + name + ";DB_CLOSE_DELAY=-1")
+        .setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_CREATE_DROP)
+        .setJobExecutorActivate(false).setHistory(ProcessEngineConfiguration.HISTORY_FULL)
+        .setProcessEngineName(name);
+    if (guarded) {
+      configuration.setProcessEnginePlugins(new ArrayList<>(List.of(new TimeoutListenerMigrationGuard())));
+    }
+    return configuration.buildProcessEngine();
   }
 
   @AfterAll
-  static void stopEngine() {
+  static void stopEngines() {
     engine.close();
+    plain.close();
   }
 
   @AfterEach
@@ -109,16 +126,25 @@ class MigrationEngineBehaviourTest {
   }
 
   static ProcessDefinition deploy(BpmnModelInstance model) {
-    return repository.createDeployment().addModelInstance("p.bpmn", model).deployWithResult()
+    return deploy(engine, model);
+  }
+
+  static ProcessDefinition deploy(ProcessEngine on, BpmnModelInstance model) {
+    return on.getRepositoryService().createDeployment().addModelInstance("p.bpmn", model).deployWithResult()
         .getDeployedProcessDefinitions().get(0);
   }
 
   /** A running v1 instance whose task is claimed, has a local variable, and whose Reminder_Fired has fired. */
   static ProcessInstance running(ProcessDefinition v1) {
+    return running(engine, v1);
+  }
+
+  static ProcessInstance running(ProcessEngine on, ProcessDefinition v1) {
+    RuntimeService runtime = on.getRuntimeService();
+    TaskService tasks = on.getTaskService();
+    ManagementService management = on.getManagementService();
     ClockUtil.setCurrentTime(Date.from(NOW));
-    ProcessInstance instance = runtime.startProcessInstanceById(v1.getId(), Map.of("due", DUE, "kept", T_KEPT,
-        "removed", T_REMOVED, "changedOld", T_CHANGED_OLD, "changedNew", T_CHANGED_NEW, "added", T_NEW,
-        "fired", T_FIRED));
+    ProcessInstance instance = runtime.startProcessInstanceById(v1.getId(), variables());
     Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     tasks.claim(task.getId(), "sytcb");
     tasks.setVariableLocal(task.getId(), "draftNote", "nháp");
@@ -128,8 +154,17 @@ class MigrationEngineBehaviourTest {
     return instance;
   }
 
+  static Map<String, Object> variables() {
+    return Map.of("due", DUE, "kept", T_KEPT, "removed", T_REMOVED, "changedOld", T_CHANGED_OLD,
+        "changedNew", T_CHANGED_NEW, "added", T_NEW, "fired", T_FIRED);
+  }
+
   static Map<String, Date> timers(ProcessInstance instance) {
-    return management.createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
+    return timers(engine, instance);
+  }
+
+  static Map<String, Date> timers(ProcessEngine on, ProcessInstance instance) {
+    return on.getManagementService().createJobQuery().processInstanceId(instance.getId()).timers().list().stream()
         .collect(Collectors.toMap(MigrationEngineBehaviourTest::listenerOf, Job::getDuedate));
   }
 
@@ -219,5 +254,61 @@ class MigrationEngineBehaviourTest {
         Map.entry("Reminder_Changed", T_CHANGED_NEW), Map.entry("Reminder_New", T_NEW));
     List<Job> jobs = management.createJobQuery().processInstanceId(instance.getId()).list();
     assertThat(jobs).allSatisfy(job -> assertThat(job.getProcessDefinitionId()).isEqualTo(v2.getId()));
+  }
+
+  /**
+   * Camunda 7.24 as it comes (issues #4633, #4637): the first instance migrated keeps its timers, but the migration
+   * removes the kept listeners' declarations from the new version's cached definition, so the next instance migrated
+   * loses those timers and a task the new version creates afterwards has none for them.
+   */
+  @Test
+  void withoutTheGuardAMigrationStripsTheNewVersionOfItsKeptReminders() {
+    ProcessDefinition v1 = deploy(plain, source("behaviour-plain"));
+    ProcessInstance first = running(plain, v1);
+    ProcessInstance second = running(plain, v1);
+    ProcessDefinition v2 = deploy(plain, target("behaviour-plain", "Task_Draft"));
+    RuntimeService plainRuntime = plain.getRuntimeService();
+    MigrationPlan plan = plainRuntime.createMigrationPlan(v1.getId(), v2.getId()).mapEqualActivities()
+        .updateEventTriggers().build();
+
+    plainRuntime.newMigration(plan).processInstanceIds(first.getId(), second.getId()).execute();
+
+    Map<String, Date> all = Map.of("Reminder_Kept", T_KEPT, "Reminder_Changed", T_CHANGED_NEW,
+        "Reminder_New", T_NEW);
+    Map<String, Date> firstTimers = timers(plain, first);
+    Map<String, Date> secondTimers = timers(plain, second);
+    assertThat(List.of(firstTimers, secondTimers)).as("one of the two keeps its timers").contains(all);
+    assertThat(List.of(firstTimers, secondTimers)).as("the other loses the kept ones")
+        .contains(Map.of("Reminder_New", T_NEW));
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    ProcessInstance fresh = plainRuntime.startProcessInstanceById(v2.getId(), variables());
+    // Reminder_Kept and Reminder_Changed, whose timers were migrated, are gone from the new version
+    assertThat(timers(plain, fresh)).as("a new task of the new version")
+        .containsOnlyKeys("Reminder_Fired", "Reminder_New");
+  }
+
+  /** With the guard the application installs: every migrated instance and every new task keep every reminder. */
+  @Test
+  void withTheGuardEveryInstanceAndEveryNewTaskKeepsItsReminders() {
+    ProcessDefinition v1 = deploy(source("behaviour-guarded"));
+    ProcessInstance first = running(v1);
+    ProcessInstance second = running(v1);
+    ProcessDefinition v2 = deploy(target("behaviour-guarded", "Task_Draft"));
+    MigrationPlan plan = runtime.createMigrationPlan(v1.getId(), v2.getId()).mapEqualActivities()
+        .updateEventTriggers().build();
+
+    runtime.newMigration(plan).processInstanceIds(first.getId()).execute();
+    runtime.newMigration(plan).processInstanceIds(second.getId()).execute();
+
+    Map<String, Date> all = Map.of("Reminder_Kept", T_KEPT, "Reminder_Changed", T_CHANGED_NEW,
+        "Reminder_New", T_NEW);
+    assertThat(timers(first)).isEqualTo(all);
+    assertThat(timers(second)).isEqualTo(all);
+    assertThat(management.createJobQuery().processInstanceId(second.getId()).count()).as("one timer each")
+        .isEqualTo(3);
+    ClockUtil.setCurrentTime(Date.from(NOW));
+    ProcessInstance fresh = runtime.startProcessInstanceById(v2.getId(), variables());
+    assertThat(timers(fresh)).containsOnlyKeys("Reminder_Kept", "Reminder_Changed", "Reminder_Fired",
+        "Reminder_New");
   }
 }
