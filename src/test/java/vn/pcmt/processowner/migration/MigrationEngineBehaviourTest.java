@@ -44,7 +44,7 @@ import org.junit.jupiter.api.Test;
  * <li>a timer of a listener the target task no longer has is deleted;</li>
  * <li>a listener that is new on the target task gets its timer at migration, computed then;</li>
  * <li>a listener whose timer has already fired (its job is gone) is not started again;</li>
- * <li>the task itself (id, assignee, candidate group, due date, local variables) is kept;</li>
+ * <li>the task itself (id, name, assignee, candidate group, due date, local variables) is kept;</li>
  * <li>a task whose id the target does not have cannot be migrated unless mapped explicitly;</li>
  * <li>as it comes, the engine then damages the new version's cached definition (a Camunda bug), which
  * {@link TimeoutListenerMigrationGuard} works around.</li>
@@ -106,7 +106,7 @@ class MigrationEngineBehaviourTest {
   /** v1: listeners kept, removed, changed (same id, other moment) and one that fires before the migration. */
   static BpmnModelInstance source(String processKey) {
     return Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1).startEvent()
-        .userTask("Task_Draft").camundaCandidateGroups("SYT").camundaDueDate("${due}")
+        .userTask("Task_Draft").name("Lập báo cáo").camundaCandidateGroups("SYT").camundaDueDate("${due}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Kept", "${true}", "${kept}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Removed", "${true}", "${removed}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Changed", "${true}", "${changedOld}")
@@ -117,7 +117,7 @@ class MigrationEngineBehaviourTest {
   /** v2: the same task with Reminder_Removed gone, Reminder_Changed at another moment, Reminder_New added. */
   static BpmnModelInstance target(String processKey, String taskId) {
     UserTaskBuilder task = Bpmn.createExecutableProcess(processKey).camundaHistoryTimeToLive(1).startEvent()
-        .userTask(taskId).camundaCandidateGroups("SYT").camundaDueDate("${due}")
+        .userTask(taskId).name("Lập và gửi báo cáo").camundaCandidateGroups("SYT").camundaDueDate("${due}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Kept", "${true}", "${kept}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Changed", "${true}", "${changedNew}")
         .camundaTaskListenerExpressionTimeoutWithDate("Reminder_Fired", "${true}", "${fired}")
@@ -207,6 +207,7 @@ class MigrationEngineBehaviourTest {
     assertThat(after.getId()).isEqualTo(before.getId());
     assertThat(after.getProcessDefinitionId()).isEqualTo(v2.getId());
     assertThat(after.getAssignee()).isEqualTo("sytcb");
+    assertThat(after.getName()).as("the name it was created with").isEqualTo("Lập báo cáo");
     assertThat(after.getDueDate()).isEqualTo(DUE);
     assertThat(tasks.getIdentityLinksForTask(after.getId()).stream().filter(l -> l.getGroupId() != null)
         .map(IdentityLink::getGroupId)).containsExactly("SYT");
