@@ -14,8 +14,9 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the mapping file for moving instances of one version to another ({@link MappingFile}): first in the target
  * version's own deployment (deployed from Camunda Modeler together with the diagram, "Include additional files"),
- * then next to the diagrams ({@code processes/<key>.migration.yaml}, or the folder {@code pcmt.process-owner.migrations}
- * names; by default the folder of {@code pcmt.process-owner.processes}). Read afresh on every call.
+ * then next to the diagrams ({@code processes/<key>.migration.yaml}, or the folder
+ * {@code pcmt.process-owner.migrations} names; by default the folder of {@code pcmt.process-owner.processes}). Read
+ * afresh on every call.
  */
 @Component
 class MigrationMappings {

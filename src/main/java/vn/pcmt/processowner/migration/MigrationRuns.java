@@ -44,7 +44,8 @@ class MigrationRuns {
     jdbc.update(connection -> {
       var statement = connection.prepareStatement("insert into migration_run (started_at, started_by, process_key,"
           + " source_definition_id, source_version, target_definition_id, target_version, selection, mapping_file,"
-          + " instance_count, batch_id, outcome, finished_at, detail) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+          + " instance_count, batch_id, outcome, finished_at, detail)"
+          + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
           new String[] {"id"});
       statement.setObject(1, at.atOffset(ZoneOffset.UTC));
       statement.setString(2, cut(by, 128));

@@ -325,11 +325,11 @@ public class PlanMigrations {
             step(sourceModel, activity) + ": " + count + " phiên bản đang ở đây" + tasksText(taskTotal)
                 + " KHÔNG chuyển được. " + String.join(" ", reasons)));
       } else {
-        String target2 = instruction.getTargetActivityId();
+        String targetId = instruction.getTargetActivityId();
         boolean byFile = explicit.containsKey(activity);
-        steps.add(new StepMapping(activity, name(sourceModel, activity), target2, name(targetModel, target2),
+        steps.add(new StepMapping(activity, name(sourceModel, activity), targetId, name(targetModel, targetId),
             byFile ? MAPPING_FILE : SAME_ID, count, taskTotal, step(sourceModel, activity) + " → "
-                + step(targetModel, target2) + ": " + count + " phiên bản" + tasksText(taskTotal)
+                + step(targetModel, targetId) + ": " + count + " phiên bản" + tasksText(taskTotal)
                 + (byFile ? " (theo tệp ánh xạ)" : " (cùng mã)") + "; việc giữ nguyên người nhận, nhóm, hạn và"
                 + " dữ liệu."));
       }

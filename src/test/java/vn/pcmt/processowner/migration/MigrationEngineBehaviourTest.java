@@ -149,7 +149,8 @@ class MigrationEngineBehaviourTest {
     tasks.claim(task.getId(), "sytcb");
     tasks.setVariableLocal(task.getId(), "draftNote", "nháp");
     ClockUtil.setCurrentTime(Date.from(T_FIRED.toInstant().plusSeconds(60)));
-    Job fired = management.createJobQuery().processInstanceId(instance.getId()).duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
+    Job fired = management.createJobQuery().processInstanceId(instance.getId())
+        .duedateLowerThan(ClockUtil.getCurrentTime()).singleResult();
     management.executeJob(fired.getId());
     return instance;
   }
