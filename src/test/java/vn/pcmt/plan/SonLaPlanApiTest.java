@@ -239,7 +239,7 @@ class SonLaPlanApiTest extends ApiTestSupport {
     List<JsonNode> found = new ArrayList<>();
     await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
       Map<String, Object> query = Map.of("taskDefinitionKey", SubPlanProcess.TASK_REVIEW_SUB_PLAN,
-          "processVariables", List.of(Map.of("name", "agencyGroup", "operator", "eq", "value", agency)));
+          "processInstanceBusinessKey", PLAN, "processVariables", List.of(Map.of("name", "agencyGroup", "operator", "eq", "value", agency)));
       Response response = call(officer(SECRETARIAT), "POST", "/engine-rest/task", query);
       assertThat(response.json()).hasSize(1);
       found.add(response.json().get(0));
