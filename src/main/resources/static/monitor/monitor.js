@@ -204,7 +204,7 @@
   function openPanel(row, cell) {
     current = { row: row, cell: cell };
     $('panel-title').textContent = row.agencyName + ' – ' + stepLabel(cell.step);
-    $('panel-state').textContent = cell.stateLabel + ': ' + cell.text + (cell.dueAt ? ' (hạn ' + date(cell.dueAt) + ')' : '');
+    $('panel-state').textContent = (cell.text.indexOf(cell.stateLabel.split(' ')[0]) === 0 ? cell.text : cell.stateLabel + ': ' + cell.text) + (cell.dueAt ? ' (hạn ' + date(cell.dueAt) + ')' : '');
     $('panel-task').textContent = cell.taskId ? 'Công việc: ' + cell.taskName + (cell.assignee ? ', đang xử lý: ' + cell.assignee : ', chưa ai nhận')
       : 'Cơ quan không còn công việc mở ở bước này.';
     ['action-remind', 'action-escalate', 'action-reroute', 'action-note'].forEach(function (id) { $(id).disabled = !cell.taskId; });
