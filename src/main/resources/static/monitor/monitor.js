@@ -88,6 +88,8 @@
   function loadPlans() {
     show('plans-view');
     return api('GET', '/plans').then(function (list) {
+      $('plans-time').textContent = 'Số liệu tính lúc ' + new Date(list.generatedAt).toLocaleString('vi-VN',
+        { timeZone: 'Asia/Ho_Chi_Minh' }) + ' (tính lại tự động sau mỗi ít giây).';
       var body = $('plans').tBodies[0];
       body.innerHTML = '';
       if (!list.plans.length) {

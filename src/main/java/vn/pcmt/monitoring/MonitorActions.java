@@ -60,11 +60,13 @@ public class MonitorActions {
   private final MonitorAccess access;
   private final MonitorActionLog log;
   private final Deadlines deadlines;
+  private final MonitorService monitor;
 
   MonitorActions(TaskService tasks, RuntimeService runtime, AuthorizationService authorizations,
       IdentityService identity, ProcessEngineConfiguration engine, TaskReminders reminders,
       ObligationService obligations, AgencyDirectory directory, MonitorQueries queries, MonitorAccess access,
-      MonitorActionLog log, Deadlines deadlines) {
+      MonitorActionLog log, Deadlines deadlines, MonitorService monitor) {
+    this.monitor = monitor;
     this.tasks = tasks;
     this.runtime = runtime;
     this.authorizations = authorizations;
@@ -181,6 +183,7 @@ public class MonitorActions {
     comment(task, "Chuyển cơ quan (" + viewer.userId() + "): " + detail + ".");
     log.record(obligation.planId(), obligation.id(), to, taskId, Kind.REROUTE, detail, null, viewer.userId(), now());
     LOG.info("Task {} re-routed by {}: {}", taskId, viewer.userId(), detail);
+    monitor.refreshPlans();
     return new Result("Đã chuyển công việc từ " + name(from) + " sang " + agency.getName() + ".", null, taskId, to);
   }
 

@@ -48,7 +48,7 @@ class MonitorQueries {
   /** The plans in flight the viewer sees, each with its obligations counted by state, in one GROUP BY. */
   List<PlanCounts> planCounts(Viewer viewer, Instant now) {
     return jdbc.query("select p.id, p.plan_number, p.title, p.issue_date, p.standing_agency, p.issuing_agency,"
-        + " p.process_instance_id, count(distinct o.agency_code) agencies, count(o.plan_id) total,"
+        + " p.process_instance_id, count(o.plan_id) total,"
         + " sum(case when o.delivered_at <= o.due_at then 1 else 0 end) on_time,"
         + " sum(case when o.delivered_at > o.due_at then 1 else 0 end) late,"
         + " sum(case when o.delivered_at is null and o.due_at < :now then 1 else 0 end) overdue,"
@@ -60,9 +60,20 @@ class MonitorQueries {
         visibility(viewer).addValue("now", utc(now)),
         (rs, i) -> new PlanCounts(rs.getLong("id"), rs.getString("plan_number"), rs.getString("title"),
             rs.getObject("issue_date", LocalDate.class), rs.getString("standing_agency"),
-            rs.getString("issuing_agency"), rs.getString("process_instance_id"), rs.getLong("agencies"),
+            rs.getString("issuing_agency"), rs.getString("process_instance_id"), 0,
             rs.getLong("total"), rs.getLong("on_time"), rs.getLong("late"), rs.getLong("overdue"),
             rs.getLong("pending")));
+  }
+
+  /** How many agencies owe each plan something (distinct agencies of its obligations, from the unique index). */
+  Map<Long, Long> agencyCounts(Viewer viewer) {
+    Map<Long, Long> counts = new HashMap<>();
+    jdbc.query("select x.plan_id, count(*) n from (select distinct o.plan_id, o.agency_code from obligation o"
+        + " join plan p on p.id = o.plan_id where p.status = 'ISSUED' and " + visible(viewer) + ") x group by x.plan_id",
+        visibility(viewer), rs -> {
+          counts.put(rs.getLong("plan_id"), rs.getLong("n"));
+        });
+    return counts;
   }
 
   /**
@@ -148,13 +159,22 @@ class MonitorQueries {
 
   List<ObligationRow> obligations(long planId) {
     return jdbc.query("select o.id, o.agency_code, a.name, o.kind, o.period_id, o.due_at, o.delivered_at,"
-        + " o.outcome, o.process_instance_id,"
-        + " (select count(*) from monitor_action m where m.obligation_id = o.id) notes"
+        + " o.outcome, o.process_instance_id"
         + " from obligation o left join agency a on a.code = o.agency_code where o.plan_id = :id",
         Map.of("id", planId), (rs, i) -> new ObligationRow(rs.getLong("id"), rs.getString("agency_code"),
             rs.getString("name"), ObligationKind.valueOf(rs.getString("kind")),
             (Long) rs.getObject("period_id", Long.class), utc(rs, "due_at"), utc(rs, "delivered_at"),
-            rs.getString("outcome"), rs.getString("process_instance_id"), rs.getLong("notes")));
+            rs.getString("outcome"), rs.getString("process_instance_id"), 0));
+  }
+
+  /** How many monitor actions each of the plan's obligations has had. */
+  Map<Long, Long> actionCounts(long planId) {
+    Map<Long, Long> counts = new HashMap<>();
+    jdbc.query("select obligation_id, count(*) n from monitor_action where plan_id = :id and obligation_id is not null"
+        + " group by obligation_id", Map.of("id", planId), rs -> {
+          counts.put(rs.getLong("obligation_id"), rs.getLong("n"));
+        });
+    return counts;
   }
 
   record AgencyName(String code, String name) {
@@ -197,24 +217,30 @@ class MonitorQueries {
    */
   List<IncidentRow> incidents(long planId, String rootProcessInstanceId) {
     Map<String, IncidentRow> byId = new java.util.LinkedHashMap<>();
-    jdbc.query("select i.ID_, i.PROC_INST_ID_, i.EXECUTION_ID_, i.ACTIVITY_ID_, i.INCIDENT_TYPE_,"
-        + " i.INCIDENT_MSG_, i.INCIDENT_TIMESTAMP_ from " + act.incident + " i join " + act.execution
-        + " e on e.ID_ = i.PROC_INST_ID_ where e.ROOT_PROC_INST_ID_ = :root"
-        + " or i.PROC_INST_ID_ in (select o.process_instance_id from obligation o where o.plan_id = :id)",
-        Map.of("root", rootProcessInstanceId == null ? "" : rootProcessInstanceId, "id", planId),
-        rs -> {
-          byId.put(rs.getString("ID_"), new IncidentRow(rs.getString("ID_"), rs.getString("PROC_INST_ID_"),
-              rs.getString("EXECUTION_ID_"), rs.getString("ACTIVITY_ID_"), rs.getString("INCIDENT_TYPE_"),
-              rs.getString("INCIDENT_MSG_"), engine(rs, "INCIDENT_TIMESTAMP_")));
-        });
+    String columns = "select i.ID_, i.PROC_INST_ID_, i.EXECUTION_ID_, i.ACTIVITY_ID_, i.INCIDENT_TYPE_, i.INCIDENT_MSG_,"
+        + " i.INCIDENT_TIMESTAMP_ from " + act.incident + " i";
+    org.springframework.jdbc.core.RowCallbackHandler add = rs -> {
+      byId.put(rs.getString("ID_"), new IncidentRow(rs.getString("ID_"), rs.getString("PROC_INST_ID_"),
+          rs.getString("EXECUTION_ID_"), rs.getString("ACTIVITY_ID_"), rs.getString("INCIDENT_TYPE_"),
+          rs.getString("INCIDENT_MSG_"), engine(rs, "INCIDENT_TIMESTAMP_")));
+    };
+    if (rootProcessInstanceId != null) {
+      jdbc.query(columns + " join " + act.execution + " e on e.ID_ = i.PROC_INST_ID_ where e.ROOT_PROC_INST_ID_ = :root",
+          Map.of("root", rootProcessInstanceId), add);
+    }
+    jdbc.query(columns + " where i.PROC_INST_ID_ in (select o.process_instance_id from obligation o"
+        + " where o.plan_id = :id)", Map.of("id", planId), add);
     return List.copyOf(byId.values());
   }
 
-  /** Which of the plan's agencies' process instances are still running (Cockpit shows only those). */
+  /**
+   * Which of the plan's delivered obligations' process instances still run (Cockpit shows only those; an open one
+   * links to its task).
+   */
   Set<String> runningInstances(long planId) {
     return new HashSet<>(jdbc.queryForList("select e.ID_ from " + act.execution + " e where e.ID_ in"
-        + " (select o.process_instance_id from obligation o where o.plan_id = :id)", Map.of("id", planId),
-        String.class));
+        + " (select o.process_instance_id from obligation o where o.plan_id = :id and o.delivered_at is not null)",
+        Map.of("id", planId), String.class));
   }
 
   record ObligationRef(long id, long planId, String agency, ObligationKind kind, Long periodId) {

@@ -1,6 +1,7 @@
 package vn.pcmt.monitoring;
 
 import java.text.Normalizer;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +14,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
@@ -23,7 +31,6 @@ import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.monitoring.MonitorQueries.AgencyDueGroup;
 import vn.pcmt.monitoring.MonitorQueries.IncidentRow;
 import vn.pcmt.monitoring.MonitorQueries.ObligationRow;
-import vn.pcmt.monitoring.MonitorQueries.PlanCounts;
 import vn.pcmt.monitoring.MonitorQueries.PlanHead;
 import vn.pcmt.monitoring.MonitorQueries.TaskRow;
 import vn.pcmt.monitoring.MonitorViews.AgencyFigures;
@@ -45,6 +52,8 @@ import vn.pcmt.obligation.ObligationKind;
 @Service
 public class MonitorService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(MonitorService.class);
+
   static final String STEP_SUB_PLAN = "SUB_PLAN";
   static final String STEP_COMMENDATION = "COMMENDATION";
   static final String STEP_REPORT = "REPORT-";
@@ -62,11 +71,21 @@ public class MonitorService {
   private final StatusRules rules;
   private final String tasklistUrl;
   private final String cockpitUrl;
+  private final Duration planListMaxAge;
+  private final AtomicReference<PlanSnapshot> planSnapshot = new AtomicReference<>();
+  private final AtomicBoolean recounting = new AtomicBoolean();
+  private final Executor recounter = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "monitor-plan-list");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   MonitorService(MonitorQueries queries, MonitorAccess access, Deadlines deadlines,
       @Value("${pcmt.monitoring.stalled-after-working-days:10}") int stalledAfterWorkingDays,
       @Value("${pcmt.tasklist-url}") String tasklistUrl,
-      @Value("${pcmt.monitoring.cockpit-url:/camunda/app/cockpit/default/}") String cockpitUrl) {
+      @Value("${pcmt.monitoring.cockpit-url:/camunda/app/cockpit/default/}") String cockpitUrl,
+      @Value("${pcmt.monitoring.plan-list-max-age:PT20S}") Duration planListMaxAge) {
+    this.planListMaxAge = planListMaxAge;
     this.queries = queries;
     this.access = access;
     this.deadlines = deadlines;
@@ -81,19 +100,68 @@ public class MonitorService {
 
   // --- the plan list --------------------------------------------------------------------------------------------
 
-  @Transactional(readOnly = true)
+  /**
+   * The plans in flight the viewer sees. Counting every obligation of every plan is the monitor's one heavy query
+   * (hundreds of thousands of rows in a province-wide deployment), so the list is a snapshot of all plans, at most
+   * {@code pcmt.monitoring.plan-list-max-age} old: a request never waits for a recount while a snapshot that young
+   * exists; an older one is still answered at once and recounted in the background; with none (or one far too old:
+   * the clock moved) the request counts. 0 counts on every request.
+   */
   public PlanList plans(Viewer viewer) {
+    PlanSnapshot current = snapshot();
+    List<PlanProgress> visible = current.plans().stream()
+        .filter(p -> viewer.sees(p.standingAgency(), p.issuingAgency())).toList();
+    return new PlanList(current.at(), current.at().atZone(deadlines.zone()).toLocalDate(),
+        rules.stalledAfterWorkingDays(), visible);
+  }
+
+  private record PlanSnapshot(Instant at, List<PlanProgress> plans) {
+  }
+
+  private PlanSnapshot snapshot() {
     Instant now = deadlines.now().toInstant();
-    Map<Long, Long> stalled = queries.stalledCounts(viewer, now, rules.stalledBefore(now));
+    PlanSnapshot current = planSnapshot.get();
+    long age = current == null ? Long.MAX_VALUE : Math.abs(Duration.between(current.at(), now).toMillis());
+    if (current == null || planListMaxAge.isZero() || age > 10 * planListMaxAge.toMillis()) {
+      PlanSnapshot fresh = countPlans();
+      planSnapshot.set(fresh);
+      return fresh;
+    }
+    if (age > planListMaxAge.toMillis()) {
+      refreshPlans();
+    }
+    return current;
+  }
+
+  /** Recounts the plan list in the background (after an action, or when the snapshot has aged). */
+  void refreshPlans() {
+    if (!planListMaxAge.isZero() && recounting.compareAndSet(false, true)) {
+      recounter.execute(() -> {
+        try {
+          planSnapshot.set(countPlans());
+        } catch (RuntimeException e) {
+          LOG.warn("Recounting the monitor's plan list failed: {}", e.toString());
+        } finally {
+          recounting.set(false);
+        }
+      });
+    }
+  }
+
+  private PlanSnapshot countPlans() {
+    Viewer everyone = Viewer.administrator("monitor");
+    Instant now = deadlines.now().toInstant();
+    Map<Long, Long> stalled = queries.stalledCounts(everyone, now, rules.stalledBefore(now));
+    Map<Long, Long> agencies = queries.agencyCounts(everyone);
     Map<Long, Long> incidents = incidentsByPlan();
-    List<PlanProgress> plans = queries.planCounts(viewer, now).stream().map(p -> {
+    List<PlanProgress> plans = queries.planCounts(everyone, now).stream().map(p -> {
       long stalledCount = stalled.getOrDefault(p.planId(), 0L);
       return new PlanProgress(p.planId(), p.planNumber(), p.title(), p.issueDate(), p.standingAgency(),
-          p.issuingAgency(), p.agencies(), p.total(), p.onTime(), p.late(), p.pending() - stalledCount,
-          stalledCount, p.overdue(), incidents.getOrDefault(p.planId(), 0L));
+          p.issuingAgency(), agencies.getOrDefault(p.planId(), 0L), p.total(), p.onTime(), p.late(),
+          p.pending() - stalledCount, stalledCount, p.overdue(), incidents.getOrDefault(p.planId(), 0L));
     }).sorted(Comparator.comparingLong((PlanProgress p) -> -(p.overdue() + p.incidents() + p.stalled())))
         .toList();
-    return new PlanList(now, deadlines.today(), rules.stalledAfterWorkingDays(), plans);
+    return new PlanSnapshot(now, plans);
   }
 
   /** Open incidents per plan: in the plan's own process tree or in one of its agencies' instances. */
@@ -124,8 +192,13 @@ public class MonitorService {
         "Không tìm thấy kế hoạch có mã " + planId + "."));
     access.requirePlan(viewer, plan.standingAgency(), plan.issuingAgency());
     Instant now = deadlines.now().toInstant();
-    List<ObligationRow> obligations = queries.obligations(planId);
+    long started = System.nanoTime();
+    Map<Long, Long> actionCounts = queries.actionCounts(planId);
+    List<ObligationRow> obligations = queries.obligations(planId).stream().map(o -> new ObligationRow(o.id(),
+        o.agency(), o.agencyName(), o.kind(), o.periodId(), o.dueAt(), o.deliveredAt(), o.outcome(),
+        o.processInstanceId(), actionCounts.getOrDefault(o.id(), 0L))).toList();
     List<Step> steps = steps(plan, obligations);
+    long read = System.nanoTime();
 
     // the agencies' open tasks, by process instance and agency (a head group's task is its agency's)
     Map<String, List<TaskRow>> tasks = new HashMap<>();
@@ -135,10 +208,13 @@ public class MonitorService {
     }
     Map<String, Long> obligationsPerInstance = new HashMap<>();
     obligations.forEach(o -> obligationsPerInstance.merge(o.processInstanceId(), 1L, Long::sum));
+    long tasksRead = System.nanoTime();
     Set<String> running = queries.runningInstances(planId);
+    long runningRead = System.nanoTime();
 
     // incidents: an agency's own instance is its; in a shared instance (commendation), the one on its task's execution
     List<IncidentRow> incidents = new ArrayList<>(queries.incidents(plan.id(), plan.processInstanceId()));
+    long incidentsRead = System.nanoTime();
     Map<Long, Integer> incidentsByObligation = new HashMap<>();
     Map<String, String> incidentAgency = new HashMap<>();
     for (ObligationRow o : obligations) {
@@ -173,10 +249,19 @@ public class MonitorService {
       }
       rows.add(row(agency.getKey(), agency.getValue(), cells));
     }
-    List<Row> selected = rows.stream().filter(r -> matches(r, filter)).sorted(order(filter.sort())).toList();
+    Map<String, String> plainNames = new HashMap<>();
+    rows.forEach(r -> plainNames.put(r.agency(), plain(r.agencyName())));
+    List<Row> selected = rows.stream().filter(r -> matches(r, filter, plainNames))
+        .sorted(order(filter.sort(), plainNames)).toList();
     List<PlanIncident> planIncidents = incidents.stream().map(i -> new PlanIncident(i.id(), i.processInstanceId(),
         i.activityId(), i.type(), i.message(), i.at(), incidentAgency.get(i.id()),
         cockpitUrl + "#/process-instance/" + i.processInstanceId())).toList();
+    if (LOG.isDebugEnabled()) {
+      LOG.debug("Matrix of plan {}: {} obligations {} ms, tasks {} ms, running {} ms, incidents {} ms, built {} ms",
+          planId, obligations.size(), (read - started) / 1_000_000, (tasksRead - read) / 1_000_000,
+          (runningRead - tasksRead) / 1_000_000, (incidentsRead - runningRead) / 1_000_000,
+          (System.nanoTime() - incidentsRead) / 1_000_000);
+    }
     return new Matrix(plan.id(), plan.planNumber(), plan.title(), plan.status(), now, deadlines.today(),
         rules.stalledAfterWorkingDays(), filter, shown, rows.size(), selected, planIncidents);
   }
@@ -215,7 +300,7 @@ public class MonitorService {
 
   private static Cell notStarted(Step step) {
     return new Cell(step.key(), null, CellState.NOT_STARTED, CellState.NOT_STARTED.label(),
-        CellState.NOT_STARTED.colour(), CellState.NOT_STARTED.label(), null, null, 0, 0, 0, null, null, null, null,
+        CellState.NOT_STARTED.label(), null, null, 0, 0, 0, null, null, null, null,
         null, null, 0);
   }
 
@@ -229,12 +314,11 @@ public class MonitorService {
     if (task != null) {
       link = tasklistUrl + "#/?task=" + task.id();
       target = "tasklist";
-    } else if (running) {
+    } else if (running || o.deliveredAt() == null && incidents > 0) {
       link = cockpitUrl + "#/process-instance/" + o.processInstanceId();
       target = "cockpit";
     }
-    return new Cell(step.key(), o.id(), status.state(), status.state().label(), status.state().colour(),
-        text(status, o, now), o.dueAt(), o.deliveredAt(), status.daysLate(), status.idleDays(), incidents,
+    return new Cell(step.key(), o.id(), status.state(), status.state().label(), text(status, o, now), o.dueAt(), o.deliveredAt(), status.daysLate(), status.idleDays(), incidents,
         task == null ? null : task.id(), task == null ? null : task.name(), task == null ? null : task.assignee(),
         o.processInstanceId(), link, target, o.notes());
   }
@@ -269,10 +353,10 @@ public class MonitorService {
         counts[CellState.NOT_STARTED.ordinal()], maxDaysLate, cells);
   }
 
-  private static boolean matches(Row row, Filter filter) {
+  private static boolean matches(Row row, Filter filter, Map<String, String> plainNames) {
     if (filter.agency() != null && !filter.agency().isBlank()) {
       String wanted = plain(filter.agency());
-      if (!plain(row.agency()).contains(wanted) && !plain(row.agencyName()).contains(wanted)) {
+      if (!plain(row.agency()).contains(wanted) && !plainNames.get(row.agency()).contains(wanted)) {
         return false;
       }
     }
@@ -292,8 +376,8 @@ public class MonitorService {
    * Worst first: incidents, then overdue steps, the longest overdue, stalled steps, late deliveries; then by name.
    * Sorting by a step puts the worst state of that step first, the longest late first.
    */
-  private static Comparator<Row> order(String sort) {
-    Comparator<Row> byName = Comparator.comparing((Row r) -> plain(r.agencyName())).thenComparing(Row::agency);
+  private static Comparator<Row> order(String sort, Map<String, String> plainNames) {
+    Comparator<Row> byName = Comparator.comparing((Row r) -> plainNames.get(r.agency())).thenComparing(Row::agency);
     if (SORT_AGENCY.equals(sort)) {
       return byName;
     }

@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 /** What the monitor's JSON API answers (docs/monitoring.md describes every field). */
 public final class MonitorViews {
 
@@ -25,13 +27,16 @@ public final class MonitorViews {
 
   /**
    * One agency's step. {@code text} is what the page and the export show; {@code link} opens the agency's open task
-   * in Tasklist, or else the running process instance in Cockpit ({@code linkTarget} says which).
+   * in Tasklist, or else the running process instance in Cockpit ({@code linkTarget} says which). Zero counts and
+   * missing values are left out of the JSON (a matrix has thousands of cells).
    */
-  public record Cell(String step, Long obligationId, CellState state, String stateLabel, String colour, String text,
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
+  public record Cell(String step, Long obligationId, CellState state, String stateLabel, String text,
       Instant dueAt, Instant deliveredAt, int daysLate, int idleWorkingDays, int incidents, String taskId,
       String taskName, String assignee, String processInstanceId, String link, String linkTarget, long actions) {
   }
 
+  @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   public record Row(String agency, String agencyName, int incidents, int overdue, int stalled, int inProgress,
       int doneLate, int doneOnTime, int notStarted, int maxDaysLate, List<Cell> cells) {
   }
