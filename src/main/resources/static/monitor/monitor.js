@@ -183,7 +183,9 @@
     m.rows.forEach(function (r) {
       var tr = el('tr', { 'data-agency': r.agency }, [el('td', { className: 'agency', title: r.agency, text: r.agencyName })]);
       r.cells.forEach(function (c) {
-        var label = c.link ? el('a', { href: c.link, target: '_blank', title: c.taskName || 'Mở quy trình', text: c.text })
+        var link = c.linkTarget === 'tasklist' ? m.tasklistUrl + '#/?task=' + c.taskId
+          : c.linkTarget === 'cockpit' ? m.cockpitUrl + '#/process-instance/' + c.processInstanceId : null;
+        var label = link ? el('a', { href: link, target: '_blank', title: c.taskName || 'Mở quy trình', text: c.text })
           : el('span', { text: c.text });
         var td = el('td', { className: 'cell state-' + c.state, 'data-agency': r.agency, 'data-step': c.step,
           'data-state': c.state, title: c.stateLabel + (c.assignee ? ' – đang xử lý: ' + c.assignee : '') }, [label]);

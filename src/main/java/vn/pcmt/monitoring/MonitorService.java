@@ -263,7 +263,7 @@ public class MonitorService {
           (System.nanoTime() - incidentsRead) / 1_000_000);
     }
     return new Matrix(plan.id(), plan.planNumber(), plan.title(), plan.status(), now, deadlines.today(),
-        rules.stalledAfterWorkingDays(), filter, shown, rows.size(), selected, planIncidents);
+        rules.stalledAfterWorkingDays(), tasklistUrl, cockpitUrl, filter, shown, rows.size(), selected, planIncidents);
   }
 
   private List<Step> steps(PlanHead plan, List<ObligationRow> obligations) {
@@ -301,7 +301,7 @@ public class MonitorService {
   private static Cell notStarted(Step step) {
     return new Cell(step.key(), null, CellState.NOT_STARTED, CellState.NOT_STARTED.label(),
         CellState.NOT_STARTED.label(), null, null, 0, 0, 0, null, null, null, null,
-        null, null, 0);
+        null, 0);
   }
 
   private Cell cell(Step step, ObligationRow o, List<TaskRow> tasks, int incidents, boolean running, Instant now) {
@@ -309,18 +309,15 @@ public class MonitorService {
     StatusRules.Status status = rules.of(new StatusRules.Facts(o.dueAt(), o.deliveredAt(), lastActivity, incidents),
         now);
     TaskRow task = tasks.stream().max(Comparator.comparing(TaskRow::created)).orElse(null);
-    String link = null;
     String target = null;
     if (task != null) {
-      link = tasklistUrl + "#/?task=" + task.id();
       target = "tasklist";
     } else if (running || o.deliveredAt() == null && incidents > 0) {
-      link = cockpitUrl + "#/process-instance/" + o.processInstanceId();
       target = "cockpit";
     }
     return new Cell(step.key(), o.id(), status.state(), status.state().label(), text(status, o, now), o.dueAt(), o.deliveredAt(), status.daysLate(), status.idleDays(), incidents,
         task == null ? null : task.id(), task == null ? null : task.name(), task == null ? null : task.assignee(),
-        o.processInstanceId(), link, target, o.notes());
+        o.processInstanceId(), target, o.notes());
   }
 
   /** The cell's words, as the page and the export show them. */

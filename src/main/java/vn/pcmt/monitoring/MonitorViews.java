@@ -26,14 +26,15 @@ public final class MonitorViews {
   }
 
   /**
-   * One agency's step. {@code text} is what the page and the export show; {@code link} opens the agency's open task
-   * in Tasklist, or else the running process instance in Cockpit ({@code linkTarget} says which). Zero counts and
-   * missing values are left out of the JSON (a matrix has thousands of cells).
+   * One agency's step. {@code text} is what the page and the export show. {@code linkTarget} says what the cell opens:
+   * "tasklist" (the agency's open task: {@link Matrix#tasklistUrl} + {@code #/?task=} + taskId) or "cockpit" (the
+   * running process instance: {@link Matrix#cockpitUrl} + {@code #/process-instance/} + processInstanceId). Zero
+   * counts and missing values are left out of the JSON (a matrix has thousands of cells).
    */
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
   public record Cell(String step, Long obligationId, CellState state, String stateLabel, String text,
       Instant dueAt, Instant deliveredAt, int daysLate, int idleWorkingDays, int incidents, String taskId,
-      String taskName, String assignee, String processInstanceId, String link, String linkTarget, long actions) {
+      String taskName, String assignee, String processInstanceId, String linkTarget, long actions) {
   }
 
   @JsonInclude(JsonInclude.Include.NON_DEFAULT)
@@ -49,8 +50,16 @@ public final class MonitorViews {
   }
 
   public record Matrix(long planId, String planNumber, String title, String status, Instant generatedAt,
-      LocalDate today, int stalledAfterWorkingDays, Filter filter, List<Step> steps, int agencies, List<Row> rows,
-      List<PlanIncident> incidents) {
+      LocalDate today, int stalledAfterWorkingDays, String tasklistUrl, String cockpitUrl, Filter filter,
+      List<Step> steps, int agencies, List<Row> rows, List<PlanIncident> incidents) {
+
+    /** Where the cell leads, as the page links it; null when nothing is open or running. */
+    public String linkOf(Cell cell) {
+      if ("tasklist".equals(cell.linkTarget())) {
+        return tasklistUrl + "#/?task=" + cell.taskId();
+      }
+      return "cockpit".equals(cell.linkTarget()) ? cockpitUrl + "#/process-instance/" + cell.processInstanceId() : null;
+    }
   }
 
   /**
