@@ -50,6 +50,11 @@ public class Obligation {
     this.processInstanceId = processInstanceId;
   }
 
+  /** Another agency takes the obligation over (re-routed from the monitor). */
+  void reassign(String agencyCode) {
+    this.agencyCode = agencyCode;
+  }
+
   /** The first delivery counts: a sub-plan returned for revision was still sent on that day. */
   void deliver(Instant at) {
     if (deliveredAt == null) {

@@ -37,6 +37,21 @@ public class ObligationService {
     obligation.deliver(deadlines.now().toInstant());
   }
 
+  /**
+   * The obligation now falls to another agency (the secretariat re-routed its task from the monitor); refused when
+   * that agency already owes the same step of the plan.
+   */
+  @Transactional
+  public Obligation reassign(long obligationId, String toAgency) {
+    Obligation obligation = obligations.findById(obligationId).orElseThrow(() ->
+        new IllegalStateException("No obligation " + obligationId));
+    if (obligations.find(obligation.getPlanId(), toAgency, obligation.getKind(), obligation.getPeriodId()).isPresent()) {
+      throw new IllegalStateException(toAgency + " already owes this step of plan " + obligation.getPlanId());
+    }
+    obligation.reassign(toAgency);
+    return obligations.save(obligation);
+  }
+
   /** Fixes every obligation's outcome: on time, late, or never delivered. */
   @Transactional
   public List<Obligation> settle(long planId) {

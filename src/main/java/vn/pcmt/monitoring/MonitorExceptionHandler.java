@@ -1,0 +1,33 @@
+package vn.pcmt.monitoring;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+/** The monitor's own refusals as RFC 9457 problems, in the format of the rest of the API (vn.pcmt.web). */
+@RestControllerAdvice(basePackageClasses = MonitorExceptionHandler.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class MonitorExceptionHandler {
+
+  @ExceptionHandler(MonitorNotFoundException.class)
+  ProblemDetail notFound(MonitorNotFoundException e) {
+    return problem(HttpStatus.NOT_FOUND, "Không tìm thấy", e.getMessage(), "not-found");
+  }
+
+  @ExceptionHandler(MonitorBadRequestException.class)
+  ProblemDetail badRequest(MonitorBadRequestException e) {
+    return problem(HttpStatus.BAD_REQUEST, "Yêu cầu không hợp lệ", e.getMessage(), "invalid-data");
+  }
+
+  private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    problem.setType(URI.create("urn:pcmt:problem:" + type));
+    return problem;
+  }
+}
