@@ -27,7 +27,7 @@ export default {
 
   locales: locales(),
 
-  customScripts: ['../pcmt/header', '../pcmt/dates'],
+  customScripts: ['../pcmt/header', '../pcmt/dates', '../pcmt/shared-pc'],
 
   // replaces Camunda's default link (its English user guide)
   links: [
