@@ -7,23 +7,17 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.AuthenticationUtil;
 import org.camunda.bpm.webapp.impl.security.auth.Authentications;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.FilterConfig;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
-import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
@@ -46,17 +40,14 @@ import jakarta.servlet.http.HttpSession;
  *       request goes on to the Basic filter and its 401, unchanged.
  * </ul>
  *
- * <p>All of it is in this one class. The Basic filter is told to step aside through the request attribute
- * {@value #AUTHENTICATED_USER}: the same attribute the monitoring branch's {@code RequestAuthentication} names and its
- * {@code RestAuthenticationConfig} honours. Until that is merged, {@link #basicStepsAsideForSessionUsers()} wraps the
- * Basic filter here; once the Basic filter honours the attribute itself (it is then no longer a bare
- * {@link ProcessEngineAuthenticationFilter}), that wrapper finds nothing to wrap and may be deleted.
+ * <p>The Basic filter is told to step aside through the request attribute {@link RequestAuthentication}, which
+ * {@link RestAuthenticationConfig} honours (the monitor's pages use the same mechanism).
  */
 @Configuration
 class WebappSessionAuthentication {
 
-  /** Request attribute: the user an earlier filter authenticated (same name as monitoring's RequestAuthentication). */
-  static final String AUTHENTICATED_USER = "vn.pcmt.web.authenticatedUser";
+  /** Request attribute telling the Basic filter ({@link RestAuthenticationConfig}) to step aside. */
+  static final String AUTHENTICATED_USER = RequestAuthentication.AUTHENTICATED_USER;
   static final String CSRF_HEADER = "X-XSRF-TOKEN";
   /** Where Camunda's CsrfPreventionFilter keeps the session's token (the XSRF-TOKEN cookie carries the same value). */
   static final String CAMUNDA_CSRF_SESSION_ATTRIBUTE = "CAMUNDA_CSRF_TOKEN";
@@ -71,25 +62,6 @@ class WebappSessionAuthentication {
     // before the Basic filter (registered without an order, i.e. last)
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 100);
     return registration;
-  }
-
-  /**
-   * Wraps the Basic filter of {@link RestAuthenticationConfig} (a bare {@link ProcessEngineAuthenticationFilter}) so
-   * that it lets through a request this class already authenticated from the session, and only those.
-   */
-  @Bean
-  static BeanPostProcessor basicStepsAsideForSessionUsers() {
-    return new BeanPostProcessor() {
-      @Override
-      @SuppressWarnings({"unchecked", "rawtypes"})
-      public Object postProcessAfterInitialization(Object bean, String name) {
-        if (bean instanceof FilterRegistrationBean registration
-            && registration.getFilter() instanceof ProcessEngineAuthenticationFilter basic) {
-          registration.setFilter(new UnlessSessionAuthenticated(basic));
-        }
-        return bean;
-      }
-    };
   }
 
   static final class SessionFilter extends OncePerRequestFilter {
@@ -156,36 +128,6 @@ class WebappSessionAuthentication {
       response.setContentType("application/problem+json;charset=UTF-8");
       response.getWriter().write("{\"type\":\"urn:pcmt:problem:" + (status == 401 ? "unauthenticated" : "forbidden")
           + "\",\"title\":\"" + title + "\",\"status\":" + status + ",\"detail\":\"" + detail + "\"}");
-    }
-  }
-
-  /** The Basic filter, skipped for a request whose user an earlier filter set. */
-  static final class UnlessSessionAuthenticated implements Filter {
-
-    private final Filter basic;
-
-    UnlessSessionAuthenticated(Filter basic) {
-      this.basic = basic;
-    }
-
-    @Override
-    public void init(FilterConfig config) throws ServletException {
-      basic.init(config);
-    }
-
-    @Override
-    public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
-        throws IOException, ServletException {
-      if (request.getAttribute(AUTHENTICATED_USER) != null) {
-        chain.doFilter(request, response);
-      } else {
-        basic.doFilter(request, response, chain);
-      }
-    }
-
-    @Override
-    public void destroy() {
-      basic.destroy();
     }
   }
 }
