@@ -53,7 +53,7 @@ import vn.pcmt.subplan.SubPlanProcess;
  */
 class AuthorizationMatrixApiTest extends ApiTestSupport {
 
-  static final String PLAN = "88/KH-UBND";
+  static final String PLAN = "91/KH-UBND";
 
   /** The roles, each with one demo user. */
   enum Role {
