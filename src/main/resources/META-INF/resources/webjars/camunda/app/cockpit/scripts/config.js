@@ -30,7 +30,7 @@ export default {
   locales: locales(),
 
   // language choice in the user menu, app names in the app switcher; dates more than a week away as dd/MM/yyyy
-  customScripts: ['../pcmt/header', '../pcmt/dates'],
+  customScripts: ['../pcmt/header', '../pcmt/dates', '../pcmt/shared-pc'],
 
   // // change the app name and vendor
   // app: {
