@@ -46,6 +46,9 @@ import vn.pcmt.subplan.SubPlanProcess;
  * ptmcb logs in through the Camunda login page, opens /monitor/, sees the late agency's cell red with its days late,
  * sends a reminder from the page, and the mail arrives (GreenMail). An agency's officer gets the refusal.
  */
+// a database of its own: the inbox it reads in the browser must hold this test's tasks only, not other classes'
+@org.springframework.test.annotation.DirtiesContext(
+    classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class MonitorBrowserTest extends ApiTestSupport {
 
   static final String PLAN = "99/KH-UBND";

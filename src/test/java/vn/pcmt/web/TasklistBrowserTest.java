@@ -51,6 +51,9 @@ import vn.pcmt.subplan.SubPlanProcess;
  *
  * <p>Screenshots of a failure go to target/tasklist-browser-*.png.
  */
+// a database of its own: the inbox it reads in the browser must hold this test's tasks only, not other classes'
+@org.springframework.test.annotation.DirtiesContext(
+    classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
 class TasklistBrowserTest extends ApiTestSupport {
 
   static final String PLAN = "117/KH-UBND";
