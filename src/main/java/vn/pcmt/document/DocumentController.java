@@ -46,7 +46,8 @@ class DocumentController {
   @GetMapping("/documents/{documentId}")
   ResponseEntity<InputStreamResource> open(@PathVariable String documentId) {
     Documents.Content content = documents.open(documentId);
-    return ResponseEntity.ok()
+    // shared office PCs: a signed document must not stay in the browser's cache after logout
+    return ResponseEntity.ok().cacheControl(org.springframework.http.CacheControl.noStore())
         .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
             .filename(content.name(), StandardCharsets.UTF_8).build().toString())
         .header("X-Content-Type-Options", "nosniff")
