@@ -99,9 +99,15 @@ public abstract class ApiTestSupport {
 
   /** As {@link #call}, with the password given: null user, no credentials at all. */
   protected Response callAs(String user, String password, String method, String path, Object body) {
+    return callAccepting("application/json", user, password, method, path, body);
+  }
+
+  /** As {@link #callAs}, asking for the given media type (a browser asks for text/html). */
+  protected Response callAccepting(String accept, String user, String password, String method, String path,
+      Object body) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-          .timeout(Duration.ofSeconds(60)).header("Accept", "application/json");
+          .timeout(Duration.ofSeconds(60)).header("Accept", accept);
       if (user != null) {
         request.header("Authorization", "Basic " + Base64.getEncoder()
             .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));

@@ -42,6 +42,7 @@ import vn.pcmt.monitoring.MonitorViews.PlanIncident;
 import vn.pcmt.monitoring.MonitorViews.PlanList;
 import vn.pcmt.monitoring.MonitorViews.PlanProgress;
 import vn.pcmt.monitoring.MonitorViews.Row;
+import vn.pcmt.web.PublicUrl;
 import vn.pcmt.monitoring.MonitorViews.Step;
 import vn.pcmt.obligation.ObligationKind;
 
@@ -69,8 +70,7 @@ public class MonitorService {
   private final MonitorAccess access;
   private final Deadlines deadlines;
   private final StatusRules rules;
-  private final String tasklistUrl;
-  private final String cockpitUrl;
+  private final PublicUrl publicUrl;
   private final Duration planListMaxAge;
   private final AtomicReference<PlanSnapshot> planSnapshot = new AtomicReference<>();
   private final AtomicBoolean recounting = new AtomicBoolean();
@@ -82,16 +82,14 @@ public class MonitorService {
 
   MonitorService(MonitorQueries queries, MonitorAccess access, Deadlines deadlines,
       @Value("${pcmt.monitoring.stalled-after-working-days:10}") int stalledAfterWorkingDays,
-      @Value("${pcmt.tasklist-url}") String tasklistUrl,
-      @Value("${pcmt.monitoring.cockpit-url:/camunda/app/cockpit/default/}") String cockpitUrl,
+      PublicUrl publicUrl,
       @Value("${pcmt.monitoring.plan-list-max-age:PT20S}") Duration planListMaxAge) {
     this.planListMaxAge = planListMaxAge;
     this.queries = queries;
     this.access = access;
     this.deadlines = deadlines;
     this.rules = new StatusRules(deadlines.calendar(), deadlines.zone(), stalledAfterWorkingDays);
-    this.tasklistUrl = tasklistUrl;
-    this.cockpitUrl = cockpitUrl;
+    this.publicUrl = publicUrl;
   }
 
   public StatusRules rules() {
@@ -255,7 +253,7 @@ public class MonitorService {
         .sorted(order(filter.sort(), plainNames)).toList();
     List<PlanIncident> planIncidents = incidents.stream().map(i -> new PlanIncident(i.id(), i.processInstanceId(),
         i.activityId(), i.type(), i.message(), i.at(), incidentAgency.get(i.id()),
-        cockpitUrl + "#/process-instance/" + i.processInstanceId())).toList();
+        publicUrl.cockpit() + "#/process-instance/" + i.processInstanceId())).toList();
     if (LOG.isDebugEnabled()) {
       LOG.debug("Matrix of plan {}: {} obligations {} ms, tasks {} ms, running {} ms, incidents {} ms, built {} ms",
           planId, obligations.size(), (read - started) / 1_000_000, (tasksRead - read) / 1_000_000,
@@ -263,7 +261,7 @@ public class MonitorService {
           (System.nanoTime() - incidentsRead) / 1_000_000);
     }
     return new Matrix(plan.id(), plan.planNumber(), plan.title(), plan.status(), now, deadlines.today(),
-        rules.stalledAfterWorkingDays(), tasklistUrl, cockpitUrl, filter, shown, rows.size(), selected, planIncidents);
+        rules.stalledAfterWorkingDays(), publicUrl.tasklist(), publicUrl.cockpit(), filter, shown, rows.size(), selected, planIncidents);
   }
 
   private List<Step> steps(PlanHead plan, List<ObligationRow> obligations) {

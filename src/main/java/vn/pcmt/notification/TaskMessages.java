@@ -6,12 +6,12 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.task.IdentityLinkType;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 import vn.pcmt.agency.Agency;
 import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.plan.PlanLifecycleProcess;
+import vn.pcmt.web.PublicUrl;
 import vn.pcmt.reporting.PeriodicReportProcess;
 import vn.pcmt.subplan.SubPlanProcess;
 
@@ -26,17 +26,12 @@ class TaskMessages {
 
   private final TaskRecipients recipients;
   private final Deadlines deadlines;
-  private final String tasklistUrl;
+  private final PublicUrl publicUrl;
 
-  TaskMessages(TaskRecipients recipients, Deadlines deadlines, @Value("${pcmt.tasklist-url}") String tasklistUrl) {
+  TaskMessages(TaskRecipients recipients, Deadlines deadlines, PublicUrl publicUrl) {
     this.recipients = recipients;
     this.deadlines = deadlines;
-    this.tasklistUrl = tasklistUrl;
-  }
-
-  /** The link that opens the task in Tasklist. */
-  static String taskLink(String tasklistUrl, String taskId) {
-    return tasklistUrl + "#/?task=" + taskId;
+    this.publicUrl = publicUrl;
   }
 
   /** The inbox the task is in: its first candidate group. */
@@ -73,7 +68,7 @@ class TaskMessages {
     values.put("deadlinePhrase", SubPlanProcess.DEADLINE_PHRASE.get(task));
     values.put("periodLabel", PeriodicReportProcess.PERIOD_LABEL.get(task));
     values.put("description", task.getDescription());
-    values.put("taskLink", taskLink(tasklistUrl, task.getId()));
+    values.put("taskLink", publicUrl.tasklistTask(task.getId()));
     if (task.getDueDate() != null) {
       var due = deadlines.dateOf(task.getDueDate());
       var today = deadlines.today();

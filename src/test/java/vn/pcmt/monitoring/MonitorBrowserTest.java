@@ -24,9 +24,6 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -38,6 +35,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 
 import jakarta.mail.internet.MimeMessage;
 import vn.pcmt.ApiTestSupport;
+import vn.pcmt.Chromium;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.subplan.SubPlanProcess;
 
@@ -49,6 +47,7 @@ import vn.pcmt.subplan.SubPlanProcess;
 // a database of its own: the inbox it reads in the browser must hold this test's tasks only, not other classes'
 @org.springframework.test.annotation.DirtiesContext(
     classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
+@Chromium.Required
 class MonitorBrowserTest extends ApiTestSupport {
 
   static final String PLAN = "99/KH-UBND";
@@ -89,17 +88,6 @@ class MonitorBrowserTest extends ApiTestSupport {
     }
   }
 
-  static WebDriver chromium() {
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(System.getProperty("pcmt.chromium", "/usr/bin/chromium"));
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=vi");
-    ChromeDriverService service = new ChromeDriverService.Builder()
-        .usingDriverExecutable(new java.io.File(System.getProperty("pcmt.chromedriver", "/usr/bin/chromedriver")))
-        .build();
-    return new ChromeDriver(service, options);
-  }
-
   void login(String user) {
     browser.get("http://localhost:" + port + "/camunda/app/welcome/default/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(60));
@@ -136,7 +124,7 @@ class MonitorBrowserTest extends ApiTestSupport {
   @Test
   void theSecretariatSeesTheLateAgencyInRedAndRemindsItFromThePage() throws Exception {
     long planId = issuePlanWithALateAgency();
-    browser = chromium();
+    browser = Chromium.start("vi");
     login("ptmcb");
     browser.get("http://localhost:" + port + "/monitor/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
@@ -170,7 +158,7 @@ class MonitorBrowserTest extends ApiTestSupport {
 
   @Test
   void anAgencyOfficerIsRefused() {
-    browser = chromium();
+    browser = Chromium.start("vi");
     login("sytcb");
     browser.get("http://localhost:" + port + "/monitor/");
     WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));

@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -69,8 +68,8 @@ class TaskAssignedMailTest extends ProcessTestSupport {
   PlatformTransactionManager transactionManager;
   @Autowired
   RepositoryService repositoryService;
-  @Value("${pcmt.tasklist-url}")
-  String tasklistUrl;
+  @Autowired
+  vn.pcmt.web.PublicUrl publicUrl;
 
   String planNumber;
   long planId;
@@ -134,7 +133,7 @@ class TaskAssignedMailTest extends ProcessTestSupport {
           .contains("<strong>15/03/2024</strong>")
           .doesNotContain("[(${", "th:", "/*[-");
       // both parts link to the task, and the link opens this very task in Tasklist
-      Matcher links = Pattern.compile(Pattern.quote(tasklistUrl) + "#/\\?task=([0-9a-f-]+)").matcher(body);
+      Matcher links = Pattern.compile(Pattern.quote(publicUrl.tasklist()) + "#/\\?task=([0-9a-f-]+)").matcher(body);
       Set<String> linked = new java.util.HashSet<>();
       int count = 0;
       while (links.find()) {

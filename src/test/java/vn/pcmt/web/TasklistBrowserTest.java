@@ -2,7 +2,6 @@ package vn.pcmt.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.File;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
@@ -28,15 +27,13 @@ import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.pcmt.ApiTestSupport;
+import vn.pcmt.Chromium;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.subplan.SubPlanProcess;
 
@@ -54,6 +51,7 @@ import vn.pcmt.subplan.SubPlanProcess;
 // a database of its own: the inbox it reads in the browser must hold this test's tasks only, not other classes'
 @org.springframework.test.annotation.DirtiesContext(
     classMode = org.springframework.test.annotation.DirtiesContext.ClassMode.BEFORE_CLASS)
+@Chromium.Required
 class TasklistBrowserTest extends ApiTestSupport {
 
   static final String PLAN = "117/KH-UBND";
@@ -80,7 +78,7 @@ class TasklistBrowserTest extends ApiTestSupport {
   @Test
   void anOfficerDraftsAttachesAndSubmitsTheHeadOpensAndApprovesAnotherAgencySeesNothing() throws Exception {
     String draftTaskId = issuePlan();
-    browser = chromium();
+    browser = Chromium.start("en-US"); // the browser English: Tasklist stays Vietnamese
     wait = new WebDriverWait(browser, WAIT);
 
     // a browser closed without logging out: its login page clears what the last official left, but the language
@@ -229,19 +227,6 @@ class TasklistBrowserTest extends ApiTestSupport {
         vars("issuanceApproved", true));
     awaitTask(officer("STP"), SubPlanProcess.TASK_DRAFT_SUB_PLAN, PLAN, null);
     return awaitTask(officer("SYT"), SubPlanProcess.TASK_DRAFT_SUB_PLAN, PLAN, null).get("id").asText();
-  }
-
-  /** Debian's Chromium, headless; the browser's own language English, to show that Tasklist stays Vietnamese. */
-  static WebDriver chromium() {
-    File binary = new File(System.getProperty("pcmt.chromium", "/usr/bin/chromium"));
-    File driver = new File(System.getProperty("pcmt.chromedriver", "/usr/bin/chromedriver"));
-    assertThat(binary.canExecute() && driver.canExecute())
-        .as("%s and %s: apt-get install -y chromium chromium-driver (as .ci/run does)", binary, driver).isTrue();
-    ChromeOptions options = new ChromeOptions();
-    options.setBinary(binary);
-    options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-dev-shm-usage", "--window-size=1400,1000", "--lang=en-US");
-    return new ChromeDriver(new ChromeDriverService.Builder().usingDriverExecutable(driver).build(), options);
   }
 
   String tasklist(String fragment) {
