@@ -1,6 +1,5 @@
 package vn.pcmt.monitoring;
 
-import java.net.URI;
 
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -8,6 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+
+import vn.pcmt.web.Problems;
 
 /** The monitor's own refusals as RFC 9457 problems, in the format of the rest of the API (vn.pcmt.web). */
 @RestControllerAdvice(basePackageClasses = MonitorExceptionHandler.class)
@@ -25,9 +26,6 @@ class MonitorExceptionHandler {
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:pcmt:problem:" + type));
-    return problem;
+    return Problems.of(status, title, detail, type);
   }
 }

@@ -1,6 +1,5 @@
 package vn.pcmt.web;
 
-import java.net.URI;
 import java.util.List;
 import java.util.Map;
 
@@ -74,10 +73,7 @@ class ApiExceptionHandler {
   }
 
   private static ProblemDetail problem(HttpStatus status, String title, String detail, String type) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
-    problem.setType(URI.create("urn:pcmt:problem:" + type));
-    return problem;
+    return Problems.of(status, title, detail, type);
   }
 
   private static String path(List<JsonMappingException.Reference> references) {
