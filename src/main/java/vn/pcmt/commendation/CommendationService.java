@@ -52,11 +52,14 @@ public class CommendationService {
     this.cutoffWorkingDays = cutoffWorkingDays;
   }
 
-  /** Every assigned agency and the secretariat propose; each owes a proposal (possibly empty) by the due date. */
+  /**
+   * The agencies whose assignments propose commendations, and the secretariat, owe a proposal (possibly empty) by the
+   * due date.
+   */
   @Transactional
   public OpenedCommendation open(long planId, String processInstanceId) {
     Plan plan = plans.get(planId);
-    LinkedHashSet<String> agencies = new LinkedHashSet<>(plans.assignees(plan));
+    LinkedHashSet<String> agencies = new LinkedHashSet<>(plans.proposingCommendation(plan));
     agencies.add(plan.getStandingAgency());
     LocalDate due = deadlines.addWorkingDays(deadlines.today(), proposalWorkingDays);
     Date dueAt = deadlines.endOf(due);

@@ -15,6 +15,15 @@ public enum AssignmentRole {
     this.label = label;
   }
 
+  /**
+   * What an assignment of this role owes when the plan does not say: the lead body writes its sub-plan (when the plan
+   * asks for sub-plans), reports every period and proposes commendations; coordinating and requested bodies (the
+   * Front, mass organisations, the press, the courts) owe nothing unless the plan names it.
+   */
+  public boolean owesByDefault() {
+    return this == LEAD;
+  }
+
   public String label() {
     return label;
   }

@@ -35,10 +35,12 @@ class IssuePlanDelegate implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     IssuedPlan issued = plans.issue(PLAN_ID.get(execution));
     Plan plan = issued.plan();
-    boolean subPlans = plan.getSubPlanDeadline() != null;
+    boolean subPlans = !issued.subPlanAgencies().isEmpty();
     SUB_PLAN_REQUIRED.set(execution, subPlans);
-    SUB_PLAN_AGENCIES.set(execution, subPlans ? new ArrayList<>(issued.agencies()) : new ArrayList<>());
-    SUB_PLAN_DUE_DATE.set(execution, subPlans ? deadlines.dueAt(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()) : null);
+    SUB_PLAN_AGENCIES.set(execution, new ArrayList<>(issued.subPlanAgencies()));
+    // the plan's deadline; an agency given its own gets it when its sub-plan opens (OpenSubPlanDelegate)
+    SUB_PLAN_DUE_DATE.set(execution, subPlans && plan.getSubPlanDeadline() != null
+        ? deadlines.dueAt(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()) : null);
     REPORTING_PERIOD_IDS.set(execution, new ArrayList<>(issued.periodIds()));
     PlanRegistrationForm.variableNames().forEach(execution::removeVariable);
   }

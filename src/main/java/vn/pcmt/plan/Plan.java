@@ -97,8 +97,7 @@ public class Plan {
     assignments.clear();
     int position = 0;
     for (PlanRegistration.AssignmentItem item : registration.assignments()) {
-      assignments.add(new Assignment(position++, item.targetTypeOrDefault(), item.target().trim(),
-          item.role(), item.duty().trim()));
+      assignments.add(new Assignment(position++, item, registration));
     }
     reportingPeriods.clear();
     position = 0;

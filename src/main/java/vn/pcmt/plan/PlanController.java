@@ -75,14 +75,25 @@ class PlanController {
         plan.getSubPlanDeadline() == null ? null
             : deadlines.dueDate(deadlines.lastDay(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase())),
         plan.getAssignments().stream().map(a -> new AssignmentView(a.getTargetType(), a.getTarget(), a.getRole(),
-            a.getDuty())).toList(),
+            a.getDuty(), a.owesSubPlan(), a.getSubPlanDeadline(), a.getSubPlanDeadlinePhrase(),
+            a.reportsOnAllPeriods() ? null : a.getReportsOn(), a.proposesCommendation())).toList(),
         plan.getStatus() == PlanStatus.DRAFT ? List.of() : plans.assignees(plan),
         plan.getReportingPeriods().stream().map(p -> new PeriodView(p.getId(), p.getLabel(), p.getDueDate(),
             p.getDeadlinePhrase(), deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase()).equals(p.getDueDate()),
             deadlines.dueDate(deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase())))).toList(),
         plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getTarget()))
             .toList(),
-        plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId());
+        plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId(), obligations(plan));
+  }
+
+  private Obligations obligations(Plan plan) {
+    if (plan.getStatus() == PlanStatus.DRAFT) {
+      return null;
+    }
+    Map<String, List<String>> reports = new java.util.LinkedHashMap<>();
+    plan.getReportingPeriods().forEach(p -> reports.put(p.getLabel(), plans.reporting(plan, p.getLabel())));
+    return new Obligations(plans.owingSubPlan(plan), reports,
+        plan.isYearEndCommendation() ? plans.proposingCommendation(plan) : List.of());
   }
 
   /**
@@ -119,7 +130,14 @@ class PlanController {
   record RegisteredPlan(long planId, String planNumber, PlanStatus status, String processInstanceId) {
   }
 
-  record AssignmentView(TargetType targetType, String target, AssignmentRole role, String duty) {
+  /** An assignment and what it owes; {@code reportsOn} null: every period. */
+  record AssignmentView(TargetType targetType, String target, AssignmentRole role, String duty, boolean owesSubPlan,
+      LocalDate subPlanDeadline, String subPlanDeadlinePhrase, java.util.Set<String> reportsOn,
+      boolean proposesCommendation) {
+  }
+
+  /** Who owes what once the plan is issued, collectives expanded: per obligation, the agencies' codes. */
+  record Obligations(List<String> subPlan, Map<String, List<String>> reports, List<String> commendationProposals) {
   }
 
   /**
@@ -137,7 +155,7 @@ class PlanController {
       LocalDate issueDate, PlanStatus status, List<String> legalBases, LocalDate subPlanDeadline,
       String subPlanDeadlinePhrase, Boolean subPlanDeadlineInTime, LocalDate subPlanDueDay, List<AssignmentView> assignments, List<String> assignedAgencies,
       List<PeriodView> reportingPeriods, List<IndicatorView> indicators, List<String> recipients,
-      boolean yearEndCommendation, String processInstanceId) {
+      boolean yearEndCommendation, String processInstanceId, Obligations obligations) {
   }
 
   record ObligationView(String agency, String kind, String kindLabel, String period, Instant dueAt,

@@ -88,7 +88,8 @@ public final class PlanLifecycleProcess {
   }
 
   /** One row of the assignments list: who (an agency or a collective), in which role, with which duty. */
-  public record AssignmentRow(String targetType, String target, String role, String duty) {
+  public record AssignmentRow(String targetType, String target, String role, String duty, Boolean owesSubPlan,
+      String subPlanDeadline, String subPlanDeadlinePhrase, List<String> reportsOn, Boolean proposesCommendation) {
   }
 
   /** One reporting period: label ("Quý I"), ISO due date and the deadline as the plan words it. */

@@ -49,7 +49,15 @@ public record PlanRegistration(
     return indicators == null ? List.of() : indicators;
   }
 
-  /** One assignment: {@code target} is an agency code, a kind (DEPARTMENT) or a parent agency's code. */
+  /**
+   * One assignment: {@code target} is an agency code, a kind (DEPARTMENT) or a parent agency's code; and what it owes.
+   * Left out (null), an obligation follows the role ({@link AssignmentRole#owesByDefault()}).
+   *
+   * @param owesSubPlan           writes its own implementation plan (kế hoạch triển khai)
+   * @param subPlanDeadline       its own sub-plan deadline, when the plan gives it one other than the plan's
+   * @param reportsOn             labels of the periods it reports on; an empty list: none
+   * @param proposesCommendation  proposes collectives and individuals for commendation at year end
+   */
   public record AssignmentItem(
       TargetType targetType,
       @NotBlank(message = "Chưa nhập cơ quan được giao nhiệm vụ.")
@@ -58,10 +66,41 @@ public record PlanRegistration(
       AssignmentRole role,
       @NotBlank(message = "Chưa nhập nội dung nhiệm vụ.")
       @Size(max = 4000, message = "Nội dung nhiệm vụ dài quá 4000 ký tự.")
-      String duty) {
+      String duty,
+      Boolean owesSubPlan,
+      LocalDate subPlanDeadline,
+      @Size(max = 255, message = "Hạn ghi trong kế hoạch dài quá 255 ký tự.")
+      String subPlanDeadlinePhrase,
+      List<@NotBlank(message = "Tên kỳ báo cáo không được để trống.") String> reportsOn,
+      Boolean proposesCommendation) {
+
+    /** An assignment whose obligations follow its role. */
+    public AssignmentItem(TargetType targetType, String target, AssignmentRole role, String duty) {
+      this(targetType, target, role, duty, null, null, null, null, null);
+    }
 
     public TargetType targetTypeOrDefault() {
       return targetType == null ? TargetType.AGENCY : targetType;
+    }
+
+    /** Owes a sub-plan: as written, else by role when the plan asks for sub-plans at all. */
+    public boolean owesSubPlanIn(PlanRegistration plan) {
+      return owesSubPlan != null ? owesSubPlan
+          : role != null && role.owesByDefault() && (plan.subPlanDeadline() != null || plan.subPlanDeadlinePhrase() != null);
+    }
+
+    /** Reports on every period: nothing written and a role that reports by default. */
+    public boolean reportsOnAllPeriods() {
+      return reportsOn == null && role != null && role.owesByDefault();
+    }
+
+    public List<String> reportsOnOrEmpty() {
+      return reportsOn == null ? List.of() : reportsOn;
+    }
+
+    public boolean proposesCommendationIn(PlanRegistration plan) {
+      return plan.yearEndCommendation()
+          && (proposesCommendation != null ? proposesCommendation : role != null && role.owesByDefault());
     }
   }
 

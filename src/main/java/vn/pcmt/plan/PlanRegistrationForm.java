@@ -52,7 +52,9 @@ public final class PlanRegistrationForm {
           values.enumValue(TargetType.class, row.targetType(), path + ".targetType", "Loại đối tượng"),
           row.target(),
           values.enumValue(AssignmentRole.class, row.role(), path + ".role", "Vai trò"),
-          row.duty()));
+          row.duty(), row.owesSubPlan(),
+          values.date(row.subPlanDeadline(), path + ".subPlanDeadline", "Hạn gửi kế hoạch triển khai của cơ quan"),
+          row.subPlanDeadlinePhrase(), row.reportsOn(), row.proposesCommendation()));
     }
     List<PlanRegistration.PeriodItem> periods = new ArrayList<>();
     for (int i = 0; i < periodRows.size(); i++) {
@@ -89,8 +91,10 @@ public final class PlanRegistrationForm {
     SUB_PLAN_DEADLINE.put(form, registration.subPlanDeadline() == null ? null : registration.subPlanDeadline().toString());
     SUB_PLAN_DEADLINE_PHRASE.put(form, registration.subPlanDeadlinePhrase());
     ASSIGNMENTS.put(form, registration.assignments() == null ? List.of() : registration.assignments().stream()
-        .map(a -> a == null ? new AssignmentRow(null, null, null, null) : new AssignmentRow(
-            a.targetTypeOrDefault().name(), a.target(), a.role() == null ? null : a.role().name(), a.duty()))
+        .map(a -> a == null ? new AssignmentRow(null, null, null, null, null, null, null, null, null)
+            : new AssignmentRow(a.targetTypeOrDefault().name(), a.target(), a.role() == null ? null : a.role().name(),
+                a.duty(), a.owesSubPlan(), a.subPlanDeadline() == null ? null : a.subPlanDeadline().toString(),
+                a.subPlanDeadlinePhrase(), a.reportsOn(), a.proposesCommendation()))
         .toList());
     REPORTING_PERIODS.put(form, registration.reportingPeriods() == null ? List.of() : registration.reportingPeriods()
         .stream().map(p -> p == null ? new PeriodRow(null, null, null) : new PeriodRow(p.label(),

@@ -80,14 +80,57 @@ public class PlanRegistrationService {
     return plans.save(plan);
   }
 
-  /** Marks the plan issued and returns who must act on it. */
+  /** Marks the plan issued and returns who owes a sub-plan, and the reporting periods. */
   @Transactional
   public IssuedPlan issue(long planId) {
     Plan plan = get(planId);
     plan.markIssued(deadlines.now().toInstant());
-    List<String> agencies = assignees(plan);
-    return new IssuedPlan(plan, agencies,
+    return new IssuedPlan(plan, owingSubPlan(plan),
         plan.getReportingPeriods().stream().map(ReportingPeriod::getId).toList());
+  }
+
+  /** The agencies that owe a sub-plan. */
+  @Transactional(readOnly = true)
+  public List<String> owingSubPlan(Plan plan) {
+    return owing(plan, Assignment::owesSubPlan);
+  }
+
+  /** The agencies that report on the period of that label: only those whose assignment says so. */
+  @Transactional(readOnly = true)
+  public List<String> reporting(Plan plan, String periodLabel) {
+    return owing(plan, assignment -> assignment.reportsOn(periodLabel));
+  }
+
+  /** The agencies that propose commendations at year end. */
+  @Transactional(readOnly = true)
+  public List<String> proposingCommendation(Plan plan) {
+    return owing(plan, Assignment::proposesCommendation);
+  }
+
+  /**
+   * The sub-plan deadline of one agency, as written: its own assignment's when the plan gives it one (the earliest,
+   * when several of its assignments do), else the plan's.
+   */
+  @Transactional(readOnly = true)
+  public WrittenDeadline subPlanDeadlineOf(Plan plan, String agencyCode) {
+    return dutiesOf(plan, agencyCode).stream().filter(Assignment::owesSubPlan)
+        .filter(a -> a.getSubPlanDeadline() != null)
+        .min(java.util.Comparator.comparing(Assignment::getSubPlanDeadline))
+        .map(a -> new WrittenDeadline(a.getSubPlanDeadline(), a.getSubPlanDeadlinePhrase()))
+        .orElseGet(() -> new WrittenDeadline(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()));
+  }
+
+  /** Agencies of the assignments that owe something, collectives expanded on the issue date, each once, in order. */
+  private List<String> owing(Plan plan, java.util.function.Predicate<Assignment> owes) {
+    Map<String, Agency> result = new LinkedHashMap<>();
+    for (Assignment assignment : plan.getAssignments()) {
+      if (owes.test(assignment)) {
+        for (Agency agency : resolve(assignment.getTargetType(), assignment.getTarget(), plan.getIssueDate())) {
+          result.putIfAbsent(agency.getCode(), agency);
+        }
+      }
+    }
+    return List.copyOf(result.keySet());
   }
 
   @Transactional
@@ -222,10 +265,18 @@ public class PlanRegistrationService {
     if (registration.assignments() == null) {
       return;
     }
+    Set<String> seen = new HashSet<>();
     for (int i = 0; i < registration.assignments().size(); i++) {
       PlanRegistration.AssignmentItem item = registration.assignments().get(i);
       if (item == null || isBlank(item.target())) {
         continue;
+      }
+      checkObligations(registration, item, "assignments[" + i + "]", issueDate, errors);
+      String key = item.targetTypeOrDefault() + "|" + item.target().trim() + "|" + item.role() + "|"
+          + (item.duty() == null ? "" : item.duty().strip().replaceAll("\\s+", " ").toLowerCase(java.util.Locale.ROOT));
+      if (!seen.add(key)) {
+        errors.add(new FieldError("assignments[" + i + "]", "Nhiệm vụ giao cho '" + item.target().trim()
+            + "' bị nhập trùng (cùng cơ quan, vai trò và nội dung với một dòng phía trên)."));
       }
       String target = item.target().trim();
       String field = "assignments[" + i + "].target";
@@ -243,6 +294,44 @@ public class PlanRegistrationService {
               + VN_DATE.format(issueDate) + ".";
         }));
       }
+    }
+  }
+
+  /** What an assignment owes must fit the plan: known periods, a sub-plan deadline after the issue date. */
+  private void checkObligations(PlanRegistration registration, PlanRegistration.AssignmentItem item, String path,
+      LocalDate issueDate, List<FieldError> errors) {
+    Set<String> labels = new HashSet<>();
+    if (registration.reportingPeriods() != null) {
+      registration.reportingPeriods().stream().filter(p -> p != null && p.label() != null)
+          .forEach(p -> labels.add(p.label().trim()));
+    }
+    List<String> reportsOn = item.reportsOnOrEmpty();
+    for (int j = 0; j < reportsOn.size(); j++) {
+      String label = reportsOn.get(j) == null ? "" : reportsOn.get(j).trim();
+      if (!label.isEmpty() && !labels.contains(label)) {
+        errors.add(new FieldError(path + ".reportsOn[" + j + "]", "Kế hoạch không có kỳ báo cáo '" + label
+            + "'. Các kỳ: " + String.join(", ", labels) + "."));
+      }
+    }
+    if (!item.owesSubPlanIn(registration)) {
+      if (item.subPlanDeadline() != null || !isBlank(item.subPlanDeadlinePhrase())) {
+        errors.add(new FieldError(path + ".subPlanDeadline", "Cơ quan '" + item.target().trim()
+            + "' không phải gửi kế hoạch triển khai nên không có hạn gửi kế hoạch."));
+      }
+      return;
+    }
+    LocalDate own = item.subPlanDeadline();
+    if (own != null && own.isBefore(issueDate)) {
+      errors.add(new FieldError(path + ".subPlanDeadline", "Hạn gửi kế hoạch triển khai của '" + item.target().trim()
+          + "' (" + VN_DATE.format(own) + ") trước ngày ban hành (" + VN_DATE.format(issueDate) + ")."));
+    }
+    String phraseProblem = Deadlines.phraseProblem(own, item.subPlanDeadlinePhrase());
+    if (own != null && phraseProblem != null) {
+      errors.add(new FieldError(path + ".subPlanDeadlinePhrase", phraseProblem));
+    }
+    if (own == null && registration.subPlanDeadline() == null) {
+      errors.add(new FieldError(path + ".subPlanDeadline", "Cơ quan '" + item.target().trim()
+          + "' phải gửi kế hoạch triển khai nhưng chưa có hạn: nhập hạn của cơ quan này hoặc hạn chung của kế hoạch."));
     }
   }
 
@@ -275,7 +364,11 @@ public class PlanRegistrationService {
     }
   }
 
-  /** A just-issued plan and who must act on it. */
-  public record IssuedPlan(Plan plan, List<String> agencies, List<Long> periodIds) {
+  /** A just-issued plan, the agencies that owe a sub-plan, and its reporting periods. */
+  public record IssuedPlan(Plan plan, List<String> subPlanAgencies, List<Long> periodIds) {
+  }
+
+  /** A deadline as the plan writes it: the date and, when given, the phrase ("trước ngày 15/02/2023"). */
+  public record WrittenDeadline(LocalDate date, String phrase) {
   }
 }

@@ -70,7 +70,7 @@ public class ReportingService {
         .map(ReportingPeriod::getDueDate).orElse(plan.getIssueDate());
     Date due = deadlines.dueAt(period.getDueDate(), period.getDeadlinePhrase());
     return new OpenedPeriod(period.getLabel(), due, deadlines.startOf(opens),
-        deadlines.workingDaysAfter(deadlines.dateOf(due), cutoffWorkingDays), plans.assignees(plan));
+        deadlines.workingDaysAfter(deadlines.dateOf(due), cutoffWorkingDays), plans.reporting(plan, period.getLabel()));
   }
 
   /** The report form's rows, one per indicator of the plan, and the agency's obligation. */

@@ -16,11 +16,13 @@ import org.springframework.stereotype.Component;
 
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.obligation.ObligationKind;
 import vn.pcmt.obligation.ObligationService;
 import vn.pcmt.plan.Plan;
 import vn.pcmt.plan.PlanRegistrationService;
 import vn.pcmt.plan.PlanRegistrationService.DutyText;
+import vn.pcmt.plan.PlanRegistrationService.WrittenDeadline;
 
 /** Task_OpenSubPlan: the agency owes a sub-plan; its forms show its duties and the deadline as the plan words it. */
 @Component
@@ -29,11 +31,14 @@ class OpenSubPlanDelegate implements JavaDelegate {
   private final PlanRegistrationService plans;
   private final AgencyDirectory directory;
   private final ObligationService obligations;
+  private final Deadlines deadlines;
 
-  OpenSubPlanDelegate(PlanRegistrationService plans, AgencyDirectory directory, ObligationService obligations) {
+  OpenSubPlanDelegate(PlanRegistrationService plans, AgencyDirectory directory, ObligationService obligations,
+      Deadlines deadlines) {
     this.plans = plans;
     this.directory = directory;
     this.obligations = obligations;
+    this.deadlines = deadlines;
   }
 
   @Override
@@ -44,8 +49,10 @@ class OpenSubPlanDelegate implements JavaDelegate {
     AGENCY_NAME.set(execution, directory.find(agency).map(a -> a.getName()).orElse(agency));
     AGENCY_DUTIES.set(execution, plans.dutiesOf(plan, agency).stream().map(DutyText::of)
         .collect(Collectors.joining("\n")));
-    DEADLINE_PHRASE.set(execution, plan.getSubPlanDeadlinePhrase() != null ? plan.getSubPlanDeadlinePhrase()
-        : "trước ngày " + plan.getSubPlanDeadline().format(DutyText.VN_DATE));
+    WrittenDeadline deadline = plans.subPlanDeadlineOf(plan, agency);
+    SUB_PLAN_DUE_DATE.set(execution, deadlines.dueAt(deadline.date(), deadline.phrase()));
+    DEADLINE_PHRASE.set(execution, deadline.phrase() != null ? deadline.phrase()
+        : "trước ngày " + deadline.date().format(DutyText.VN_DATE));
     obligations.open(plan.getId(), agency, ObligationKind.SUB_PLAN, null, SUB_PLAN_DUE_DATE.get(execution),
         execution.getProcessInstanceId());
   }
