@@ -32,6 +32,8 @@ import vn.pcmt.engine.InvalidFormDataException.FieldError;
 public class PlanRegistrationService {
 
   static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
+  static final int MAX_YEARS_AHEAD = 20;
 
   private final PlanRepository plans;
   private final AgencyDirectory directory;
@@ -53,7 +55,31 @@ public class PlanRegistrationService {
       errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
     }
     LocalDate issueDate = registration.issueDate();
+    int beforeRangeChecks = errors.size();
+    if (issueDate != null && (issueDate.isBefore(EARLIEST) || issueDate.isAfter(deadlines.today().plusYears(1)))) {
+      errors.add(new FieldError("issueDate", "Ngày ban hành " + VN_DATE.format(issueDate) + " nằm ngoài khoảng cho phép"
+          + " (từ " + VN_DATE.format(EARLIEST) + " đến " + VN_DATE.format(deadlines.today().plusYears(1)) + ")."));
+      issueDate = null;
+    }
     if (issueDate != null) {
+      checkDateRange("subPlanDeadline", registration.subPlanDeadline(), issueDate, errors);
+      if (registration.reportingPeriods() != null) {
+        for (int i = 0; i < registration.reportingPeriods().size(); i++) {
+          PlanRegistration.PeriodItem period = registration.reportingPeriods().get(i);
+          checkDateRange("reportingPeriods[" + i + "].dueDate", period == null ? null : period.dueDate(), issueDate,
+              errors);
+        }
+      }
+      if (registration.assignments() != null) {
+        for (int i = 0; i < registration.assignments().size(); i++) {
+          PlanRegistration.AssignmentItem item = registration.assignments().get(i);
+          checkDateRange("assignments[" + i + "].subPlanDeadline", item == null ? null : item.subPlanDeadline(),
+              issueDate, errors);
+        }
+      }
+    }
+    // the rules below compute with the dates: only when every date is one they can compute with
+    if (issueDate != null && errors.size() == beforeRangeChecks) {
       checkDirectoryAgencies(registration, issueDate, errors);
       checkDates(registration, issueDate, errors);
       checkAssignments(registration, issueDate, errors);
@@ -288,7 +314,7 @@ public class PlanRegistrationService {
         errors.add(new FieldError(field, "Không tìm thấy cơ quan có mã '" + target + "' trong danh bạ."));
       } else if (resolve(type, target, issueDate).isEmpty()) {
         errors.add(new FieldError(field, switch (type) {
-          case AGENCY -> "Cơ quan '" + target + "' không còn hoạt động vào ngày " + VN_DATE.format(issueDate) + ".";
+          case AGENCY -> activityOn(directory.find(target).orElseThrow(), issueDate);
           case KIND -> "Không có cơ quan loại '" + target + "' hoạt động vào ngày " + VN_DATE.format(issueDate) + ".";
           case CHILDREN_OF -> "Cơ quan '" + target + "' không có đơn vị trực thuộc hoạt động vào ngày "
               + VN_DATE.format(issueDate) + ".";
@@ -332,6 +358,28 @@ public class PlanRegistrationService {
     if (own == null && registration.subPlanDeadline() == null) {
       errors.add(new FieldError(path + ".subPlanDeadline", "Cơ quan '" + item.target().trim()
           + "' phải gửi kế hoạch triển khai nhưng chưa có hạn: nhập hạn của cơ quan này hoặc hạn chung của kế hoạch."));
+    }
+  }
+
+  /** Why an agency cannot be assigned on a date: not founded yet, or ended (merged, dissolved). */
+  private static String activityOn(Agency agency, LocalDate date) {
+    if (agency.getValidFrom() != null && date.isBefore(agency.getValidFrom())) {
+      return "Cơ quan '" + agency.getCode() + "' chưa hoạt động vào ngày " + VN_DATE.format(date)
+          + " (hoạt động từ ngày " + VN_DATE.format(agency.getValidFrom()) + ").";
+    }
+    return "Cơ quan '" + agency.getCode() + "' không còn hoạt động vào ngày " + VN_DATE.format(date)
+        + (agency.getValidTo() == null ? "." : " (đã kết thúc ngày " + VN_DATE.format(agency.getValidTo()) + ").");
+  }
+
+  /**
+   * Every date of a registration stays where the application can compute with it: the issue date from 2000 to
+   * next year, deadlines within {@value #MAX_YEARS_AHEAD} years of it (a programme runs to 2030; 9999 is a typing
+   * mistake that would fail every due-date computation later).
+   */
+  private static void checkDateRange(String field, LocalDate date, LocalDate issueDate, List<FieldError> errors) {
+    if (date != null && (date.isBefore(EARLIEST) || date.isAfter(issueDate.plusYears(MAX_YEARS_AHEAD)))) {
+      errors.add(new FieldError(field, "Ngày " + VN_DATE.format(date) + " nằm ngoài khoảng cho phép (từ "
+          + VN_DATE.format(EARLIEST) + " đến " + MAX_YEARS_AHEAD + " năm sau ngày ban hành)."));
     }
   }
 

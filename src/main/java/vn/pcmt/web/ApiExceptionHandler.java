@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import vn.pcmt.engine.InvalidFormDataException;
 import vn.pcmt.plan.PlanNotFoundException;
@@ -37,14 +39,39 @@ class ApiExceptionHandler {
     String message = "Nội dung gửi lên không phải JSON hợp lệ.";
     if (e.getCause() instanceof JsonMappingException mapping) {
       field = path(mapping.getPath());
-      message = mapping instanceof InvalidFormatException format
-          ? "Giá trị '" + format.getValue() + "' của trường '" + field + "' không đúng kiểu"
-              + (format.getTargetType() == java.time.LocalDate.class ? " (ngày phải có dạng năm-tháng-ngày, ví dụ 2023-01-30)." : ".")
-          : "Trường '" + field + "' không đúng định dạng.";
+      message = message(mapping, field);
     }
     ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "Dữ liệu không hợp lệ", message, "invalid-data");
     problem.setProperty("errors", List.of(Map.of("field", field, "message", message)));
     return problem;
+  }
+
+  /** What was wrong with a field, in the official's words: unknown, or not of its type. */
+  private static String message(JsonMappingException mapping, String field) {
+    if (mapping instanceof UnrecognizedPropertyException unknown) {
+      return "Trường '" + field + "' không có trong mẫu dữ liệu (viết sai tên trường?). Các trường được nhận: "
+          + String.join(", ", unknown.getKnownPropertyIds().stream().map(Object::toString).sorted().toList()) + ".";
+    }
+    if (mapping instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
+      Class<?> type = mismatch.getTargetType();
+      String value = mapping instanceof InvalidFormatException format ? " '" + format.getValue() + "'" : "";
+      if (type == java.time.LocalDate.class) {
+        return "Giá trị" + value + " của trường '" + field
+            + "' không phải ngày: ngày viết dạng năm-tháng-ngày trong dấu nháy, ví dụ \"2023-01-30\".";
+      }
+      if (type == Boolean.class || type == boolean.class) {
+        return "Trường '" + field + "' chỉ nhận true hoặc false.";
+      }
+      if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+        return "Giá trị" + value + " của trường '" + field + "' phải là một số.";
+      }
+      if (type.isEnum()) {
+        return "Giá trị" + value + " của trường '" + field + "' không hợp lệ. Các giá trị: "
+            + String.join(", ", java.util.Arrays.stream(type.getEnumConstants()).map(Object::toString).toList()) + ".";
+      }
+      return "Giá trị" + value + " của trường '" + field + "' không đúng kiểu.";
+    }
+    return "Trường '" + field + "' không đúng định dạng.";
   }
 
   @ExceptionHandler(AuthorizationException.class)
