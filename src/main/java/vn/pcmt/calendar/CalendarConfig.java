@@ -10,7 +10,10 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.Resource;
 
-/** The working-day calendar, read once at start-up from the days-off file ({@code pcmt.calendar.location}). */
+/**
+ * The working-day calendar and the reporting regime, read once at start-up from their files
+ * ({@code pcmt.calendar.location}, {@code pcmt.calendar.reporting-regime}).
+ */
 @Configuration(proxyBeanMethods = false)
 class CalendarConfig {
 
@@ -27,6 +30,19 @@ class CalendarConfig {
       return calendar;
     } catch (IOException e) {
       throw new IllegalStateException("Cannot read the days-off file " + location + ": " + e.getMessage(), e);
+    }
+  }
+
+  @Bean
+  ReportingRegime reportingRegime(
+      @Value("${pcmt.calendar.reporting-regime:classpath:calendar/reporting-regime.yaml}") Resource location) {
+    try (InputStream in = location.getInputStream()) {
+      ReportingRegime regime = ReportingRegime.read(in, location.getDescription());
+      LOG.info("Reporting regime for deadlines \"theo quy định\" from {}: {}", location.getDescription(),
+          regime.name());
+      return regime;
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot read the reporting regime " + location + ": " + e.getMessage(), e);
     }
   }
 }

@@ -136,35 +136,30 @@ public class Deadlines {
       return dateAsWritten;
     }
     try {
-      Deadline deadline = Deadline.parse(phrase, dateAsWritten.getYear());
-      return deadline.date().equals(dateAsWritten) ? deadline.lastDay() : dateAsWritten;
+      DeadlineRule rule = DeadlineRules.parse(phrase, dateAsWritten);
+      return rule instanceof DeadlineRule.OnDate d && !d.inclusive() ? dateAsWritten.minusDays(1) : dateAsWritten;
     } catch (DeadlinePhraseException e) {
       return dateAsWritten;
     }
   }
 
   /**
-   * Why a worded deadline disagrees with its date, in Vietnamese for the official, or null when they agree (or the
-   * phrase names no date to compare, like "hằng quý").
+   * Why a worded deadline disagrees with its date, in Vietnamese for the official, or null when they agree, or the
+   * phrase names no date to compare ("hằng quý", "theo quy định"), or cannot be read (then the date wins). A date
+   * outside the calendar is not the phrase's problem: {@link DeadlineRules#dateProblem} reports it.
    */
   public static String phraseProblem(LocalDate dateAsWritten, String phrase) {
-    if (phrase == null || phrase.isBlank() || dateAsWritten == null) {
+    if (phrase == null || phrase.isBlank() || dateAsWritten == null
+        || DeadlineRules.dateProblem(dateAsWritten) != null) {
       return null;
     }
     try {
-      Deadline deadline = Deadline.parse(phrase, dateAsWritten.getYear());
-      if (!deadline.date().equals(dateAsWritten)) {
-        return "Thời hạn ghi bằng lời \"" + phrase.strip() + "\" là ngày " + VN_DATE.format(deadline.date())
-            + ", không khớp với ngày " + VN_DATE.format(dateAsWritten) + ".";
-      }
+      DeadlineRules.parse(phrase, dateAsWritten);
       return null;
     } catch (DeadlinePhraseException e) {
-      return null;
+      return e.getMessage();
     }
   }
-
-  private static final java.time.format.DateTimeFormatter VN_DATE =
-      java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   /** The last moment of the day in Vietnam: a deadline "15/02/2023" is met until 23:59:59 that day. */
   public Date endOf(LocalDate date) {

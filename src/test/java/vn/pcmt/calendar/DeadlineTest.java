@@ -90,7 +90,8 @@ class DeadlineTest {
   @Test
   void unknownPhrasesAndImpossibleDatesAreRefused() {
     assertThatThrownBy(() -> Deadline.parse("sau ngày 15/02/2023")).isInstanceOf(DeadlinePhraseException.class)
-        .hasMessageStartingWith("Không hiểu thời hạn \"sau ngày 15/02/2023\". Hãy ghi theo một trong các mẫu: ");
+        .hasMessageStartingWith("Không hiểu \"sau\" trong thời hạn \"sau ngày 15/02/2023\". Hãy ghi theo một trong "
+            + "các mẫu: ");
     assertThatThrownBy(() -> Deadline.parse("trước ngày 30/02/2023"))
         .hasMessage("Thời hạn \"trước ngày 30/02/2023\" ghi ngày không có trên lịch: 30/02/2023.");
     assertThatThrownBy(() -> Deadline.parse("trong tháng 13 năm 2025"))
