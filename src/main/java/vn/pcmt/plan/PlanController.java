@@ -50,9 +50,9 @@ class PlanController {
   @PostMapping
   ResponseEntity<RegisteredPlan> register(@RequestBody PlanRegistration registration) {
     // refuse bad input before anything starts: the 400 lists every problem
-    plans.validate(registration, null);
+    PlanRegistration completed = plans.validate(registration, null);
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(PlanLifecycleProcess.KEY)
-        .setVariables(PlanRegistrationForm.write(registration))
+        .setVariables(PlanRegistrationForm.write(completed))
         .executeWithVariablesInReturn();
     long planId = PlanLifecycleProcess.PLAN_ID.get(instance.getVariables());
     Plan plan = plans.get(planId);

@@ -108,7 +108,7 @@ public record PlanRegistration(
       @NotBlank(message = "Chưa nhập tên kỳ báo cáo (ví dụ: Quý I).")
       @Size(max = 128, message = "Tên kỳ báo cáo dài quá 128 ký tự.")
       String label,
-      @NotNull(message = "Chưa nhập hạn báo cáo.")
+      @NotNull(message = "Chưa nhập hạn báo cáo: nhập ngày, hoặc ghi thời hạn như trong kế hoạch (ví dụ: trước ngày 15/3).")
       LocalDate dueDate,
       @Size(max = 255, message = "Hạn ghi trong kế hoạch dài quá 255 ký tự.")
       String deadlinePhrase) {

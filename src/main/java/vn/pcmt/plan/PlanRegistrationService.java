@@ -39,20 +39,32 @@ public class PlanRegistrationService {
   private final AgencyDirectory directory;
   private final Validator validator;
   private final Deadlines deadlines;
+  private final WrittenDeadlines writtenDeadlines;
 
-  PlanRegistrationService(PlanRepository plans, AgencyDirectory directory, Validator validator, Deadlines deadlines) {
+  PlanRegistrationService(PlanRepository plans, AgencyDirectory directory, Validator validator, Deadlines deadlines,
+      WrittenDeadlines writtenDeadlines) {
     this.plans = plans;
     this.directory = directory;
     this.validator = validator;
     this.deadlines = deadlines;
+    this.writtenDeadlines = writtenDeadlines;
   }
 
-  /** Throws {@link InvalidFormDataException} listing every problem, in Vietnamese. */
+  /**
+   * The registration as it will be saved (deadlines written in words only get their date), or
+   * {@link InvalidFormDataException} listing every problem, in Vietnamese.
+   */
   @Transactional(readOnly = true)
-  public void validate(PlanRegistration registration, Long existingPlanId) {
+  public PlanRegistration validate(PlanRegistration written, Long existingPlanId) {
     List<FieldError> errors = new ArrayList<>();
+    PlanRegistration registration = writtenDeadlines.complete(written, errors);
+    Set<String> unreadPhrases = new HashSet<>();
+    errors.forEach(e -> unreadPhrases.add(e.field().replace("DeadlinePhrase", "Deadline").replace(".deadlinePhrase", ".dueDate")));
     for (ConstraintViolation<PlanRegistration> violation : validator.validate(registration)) {
-      errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
+      String field = violation.getPropertyPath().toString();
+      if (!unreadPhrases.contains(field)) {
+        errors.add(new FieldError(field, violation.getMessage()));
+      }
     }
     LocalDate issueDate = registration.issueDate();
     int beforeRangeChecks = errors.size();
@@ -89,13 +101,14 @@ public class PlanRegistrationService {
       errors.sort((a, b) -> a.field().compareTo(b.field()));
       throw new InvalidFormDataException(errors);
     }
+    return registration;
   }
 
   /** Validates and saves the registration: a new draft, or the revised draft of {@code existingPlanId}. */
   @Transactional
-  public Plan register(PlanRegistration registration, Long existingPlanId, String registeredBy,
+  public Plan register(PlanRegistration written, Long existingPlanId, String registeredBy,
       String processInstanceId) {
-    validate(registration, existingPlanId);
+    PlanRegistration registration = validate(written, existingPlanId);
     Plan plan = existingPlanId == null
         ? new Plan(registeredBy, deadlines.now().toInstant())
         : plans.findById(existingPlanId).orElseThrow(() -> new IllegalStateException("No plan " + existingPlanId));
