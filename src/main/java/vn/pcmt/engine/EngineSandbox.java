@@ -1,15 +1,27 @@
 package vn.pcmt.engine;
 
+import java.io.ByteArrayInputStream;
+import java.util.ArrayList;
+import java.util.List;
+
 import javax.script.ScriptEngine;
 import javax.script.ScriptEngineFactory;
 import javax.script.ScriptEngineManager;
+import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilderFactory;
 
 import org.camunda.bpm.engine.ArtifactFactory;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.deploy.Deployer;
+import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
+import org.camunda.bpm.engine.impl.persistence.entity.ResourceEntity;
 import org.camunda.bpm.engine.impl.scripting.engine.ScriptEngineResolver;
 import org.springframework.stereotype.Component;
+import org.w3c.dom.Document;
+import org.w3c.dom.Element;
+import org.w3c.dom.NodeList;
 
 /**
  * The engine runs nothing of a diagram but the application's hooks ({@link DiagramHooks}), whoever deployed it and
@@ -24,10 +36,14 @@ import org.springframework.stereotype.Component;
  * the entries of lists and maps held in variables: no {@code execution.getProcessEngineServices()}, no
  * {@code getClass()}, no {@code ${dataSource}};</li>
  * <li><b>{@code camunda:class}</b> instantiates only the application's own delegate hooks (their bean); any other
- * class ({@code java.lang.Runtime}, the shell and mail tasks of {@code camunda:type}) is refused.</li>
+ * class ({@code java.lang.Runtime}, the shell and mail tasks of {@code camunda:type}) is refused;</li>
+ * <li>the two classes a diagram can name that the engine instantiates without asking that factory (a form handler,
+ * {@code camunda:formHandlerClass}; a form field validator, {@code camunda:constraint name="validator"}) make the
+ * engine refuse the diagram before it parses it, when it is deployed and whenever it is loaded again from the
+ * database.</li>
  * </ul>
- * A process engine plugin, the expression manager and the script engine resolver have no public API: this class uses
- * the engine's internals ({@code org.camunda.bpm.engine.impl}).
+ * A process engine plugin, the expression manager, the script engine resolver and a deployer have no public API: this
+ * class uses the engine's internals ({@code org.camunda.bpm.engine.impl}).
  */
 @Component
 class EngineSandbox extends AbstractProcessEnginePlugin {
@@ -46,6 +62,12 @@ class EngineSandbox extends AbstractProcessEnginePlugin {
     configuration.setScriptEngineResolver(new NoScriptEngines());
     configuration.setEnableFetchScriptEngineFromProcessApplication(false);
     configuration.setArtifactFactory(new HooksOnly(hooks));
+    List<Deployer> deployers = new ArrayList<>();
+    if (configuration.getCustomPreDeployers() != null) {
+      deployers.addAll(configuration.getCustomPreDeployers());
+    }
+    deployers.add(new NoClassesOutsideTheFactory());
+    configuration.setCustomPreDeployers(deployers);
   }
 
   @Override
@@ -69,6 +91,53 @@ class EngineSandbox extends AbstractProcessEnginePlugin {
     @Override
     public ScriptEngine getScriptEngine(String language, boolean resolveFromCache) {
       throw new ProcessEngineException(REFUSED + "no script runs, in any language ('" + language + "')");
+    }
+  }
+
+  /**
+   * Runs before the engine parses any diagram, new or loaded again from the database into the cache: the parser
+   * instantiates a form handler class at once, and a validator class at the first form submitted.
+   */
+  static final class NoClassesOutsideTheFactory implements Deployer {
+
+    static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
+
+    @Override
+    public void deploy(DeploymentEntity deployment) {
+      if (deployment.getResources() == null) {
+        return;
+      }
+      for (ResourceEntity resource : deployment.getResources().values()) {
+        if (resource.getName().endsWith(".bpmn") || resource.getName().endsWith(".bpmn20.xml")) {
+          check(resource.getName(), resource.getBytes());
+        }
+      }
+    }
+
+    static void check(String name, byte[] xml) {
+      Document document;
+      try {
+        DocumentBuilderFactory factory = DocumentBuilderFactory.newInstance();
+        factory.setNamespaceAware(true);
+        factory.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
+        factory.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
+        document = factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml));
+      } catch (Exception e) {
+        return; // not XML: the engine's parser refuses it without instantiating anything
+      }
+      NodeList elements = document.getElementsByTagNameNS("*", "*");
+      for (int i = 0; i < elements.getLength(); i++) {
+        Element element = (Element) elements.item(i);
+        if (element.hasAttributeNS(CAMUNDA_NS, "formHandlerClass")) {
+          throw new ProcessEngineException(REFUSED + name + ": form handler class "
+              + element.getAttributeNS(CAMUNDA_NS, "formHandlerClass") + " is not instantiated");
+        }
+        String config = element.getAttribute("config");
+        if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "constraint".equals(element.getLocalName())
+            && "validator".equals(element.getAttribute("name")) && !config.contains("${") && !config.contains("#{")) {
+          throw new ProcessEngineException(REFUSED + name + ": validator class " + config + " is not instantiated");
+        }
+      }
     }
   }
 

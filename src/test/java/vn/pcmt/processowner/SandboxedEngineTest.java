@@ -114,6 +114,17 @@ class SandboxedEngineTest {
     assertThat(fails(process("<bpmn:serviceTask id=\"Task_Probe\" name=\"Thử\""
         + " camunda:class=\"java.lang.Runtime\" />")))
         .contains("class java.lang.Runtime is no hook");
+    // a form handler class is instantiated by the parser, a validator class at the first submission: refused
+    // before the engine parses the diagram
+    String handler = process("<bpmn:userTask id=\"Task_Probe\" name=\"Thử\" camunda:formHandlerClass=\""
+        + Probe.class.getName() + "\" />");
+    assertThat(messages(catchThrowable(() -> deploy(handler)))).contains("form handler class " + Probe.class.getName()
+        + " is not instantiated");
+    String validator = process("<bpmn:userTask id=\"Task_Probe\" name=\"Thử\"><bpmn:extensionElements>"
+        + "<camunda:formData><camunda:formField id=\"probe\" type=\"string\"><camunda:validation>"
+        + "<camunda:constraint name=\"validator\" config=\"" + Probe.class.getName() + "\" /></camunda:validation>"
+        + "</camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>");
+    assertThat(messages(catchThrowable(() -> deploy(validator)))).contains("validator class");
     assertThat(Probe.CREATED).as("never instantiated").hasValue(0);
     assertThat(System.getProperty(PROPERTY)).isNull();
 
