@@ -18,7 +18,7 @@ import vn.pcmt.processowner.ExpressionPolicy.Role;
  * attributes and in texts, against the {@link ExpressionPolicy}; and every way of bringing code into the engine,
  * which no diagram may use: scripts of any language (script tasks, script conditions, listeners and input/output
  * parameters, {@code camunda:resource} files), Java classes ({@code camunda:class}, on tasks, listeners, message
- * events, call activities), connectors, other implementation types ({@code camunda:type}: shell, mail, external),
+ * events, call activities; form handlers and validators), connectors, other implementation types ({@code camunda:type}: shell, mail, external),
  * field injection into the hooks.
  */
 final class ExpressionScan {
@@ -100,6 +100,20 @@ final class ExpressionScan {
             + " gọi dịch vụ bên ngoài từ sơ đồ.", HOOK_FIX);
         return true;
       }
+      case "constraint" -> {
+        if (!"validator".equals(element.getAttribute("name"))) {
+          return false; // required, minlength...: the engine's own rules
+        }
+        String config = element.getAttribute("config");
+        if (Expressions.isExpression(config)) {
+          diagram.expression(owner, config, Role.DELEGATE);
+        } else {
+          diagram.add(owner, "class", "Gọi lớp Java '" + config.strip() + "' (Validation › validator): sơ đồ không"
+              + " được chỉ định lớp Java cho máy chủ chạy.", "Xóa ràng buộc này; quy tắc kiểm tra biểu mẫu nằm ở"
+              + " máy chủ (${validateFormListener}).");
+        }
+        return true;
+      }
       case "field" -> {
         diagram.add(owner, "field-injection", "Gán trường '" + element.getAttribute("name") + "' cho hook (Field"
             + " injections): hook dùng chung cho mọi quy trình, không nhận giá trị từ sơ đồ.", "Xóa mục Field"
@@ -117,7 +131,7 @@ final class ExpressionScan {
     String value = attribute.getValue();
     boolean camunda = Diagram.isCamunda(element, attribute);
     BaseElement owner = diagram.owner(element);
-    if (camunda && ("class".equals(name) || "variableMappingClass".equals(name))) {
+    if (camunda && ("class".equals(name) || name.endsWith("Class"))) { // also formHandlerClass, variableMappingClass
       diagram.add(owner, "class", "Gọi lớp Java '" + value.strip() + "' (Java class): sơ đồ không được chỉ định lớp"
           + " Java cho máy chủ chạy.", HOOK_FIX);
     } else if (CAMUNDA_NS.equals(attribute.getNamespaceURI()) && "type".equals(name)) {

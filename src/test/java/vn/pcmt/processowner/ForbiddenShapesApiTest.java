@@ -78,6 +78,9 @@ class ForbiddenShapesApiTest extends ApiTestSupport {
         new Shape("an execution listener class", d -> draftListener(d, "<camunda:executionListener"
             + " class=\"java.lang.Runtime\" event=\"start\" />"), Map.of(), "Task_DraftSubPlan", Set.of("class"),
             "'java.lang.Runtime'"),
+        new Shape("a form handler class", d -> d.replaceFirst(Pattern.quote("camunda:formRef=\"draft-sub-plan\""),
+            "camunda:formHandlerClass=\"java.lang.Runtime\" camunda:formRef=\"draft-sub-plan\""), Map.of(),
+            "Task_DraftSubPlan", Set.of("class"), "'java.lang.Runtime'"),
         new Shape("a connector", d -> d.replace(ACCEPT, "").replace(ACCEPT_DOC, ACCEPT_DOC + "<bpmn:extensionElements>"
             + "<camunda:connector><camunda:connectorId>http-connector</camunda:connectorId></camunda:connector>"
             + "</bpmn:extensionElements>"), Map.of(), "Task_AcceptSubPlan", Set.of("connector"), "'http-connector'"),
