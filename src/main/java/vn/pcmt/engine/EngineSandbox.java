@@ -38,8 +38,9 @@ import org.w3c.dom.NodeList;
  * <li><b>{@code camunda:class}</b> instantiates only the application's own delegate hooks (their bean); any other
  * class ({@code java.lang.Runtime}, the shell and mail tasks of {@code camunda:type}) is refused;</li>
  * <li>the two classes a diagram can name that the engine instantiates without asking that factory (a form handler,
- * {@code camunda:formHandlerClass}; a form field validator, {@code camunda:constraint name="validator"}) make the
- * engine refuse the diagram before it parses it, when it is deployed and whenever it is loaded again from the
+ * {@code camunda:formHandlerClass}; a form field validator, {@code camunda:constraint name="validator"}), and field
+ * injection ({@code camunda:field}, which writes into the hook's bean, shared by every process), make the engine
+ * refuse the diagram before it parses it, when it is deployed and whenever it is loaded again from the
  * database.</li>
  * </ul>
  * A process engine plugin, the expression manager, the script engine resolver and a deployer have no public API: this
@@ -66,7 +67,7 @@ class EngineSandbox extends AbstractProcessEnginePlugin {
     if (configuration.getCustomPreDeployers() != null) {
       deployers.addAll(configuration.getCustomPreDeployers());
     }
-    deployers.add(new NoClassesOutsideTheFactory());
+    deployers.add(new RefusedBeforeParsing());
     configuration.setCustomPreDeployers(deployers);
   }
 
@@ -96,9 +97,10 @@ class EngineSandbox extends AbstractProcessEnginePlugin {
 
   /**
    * Runs before the engine parses any diagram, new or loaded again from the database into the cache: the parser
-   * instantiates a form handler class at once, and a validator class at the first form submitted.
+   * instantiates a form handler class at once, and a validator class at the first form submitted; field injection
+   * sets fields of the hook's bean by reflection.
    */
-  static final class NoClassesOutsideTheFactory implements Deployer {
+  static final class RefusedBeforeParsing implements Deployer {
 
     static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
 
@@ -131,6 +133,10 @@ class EngineSandbox extends AbstractProcessEnginePlugin {
         if (element.hasAttributeNS(CAMUNDA_NS, "formHandlerClass")) {
           throw new ProcessEngineException(REFUSED + name + ": form handler class "
               + element.getAttributeNS(CAMUNDA_NS, "formHandlerClass") + " is not instantiated");
+        }
+        if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "field".equals(element.getLocalName())) {
+          throw new ProcessEngineException(REFUSED + name + ": field injection ('" + element.getAttribute("name")
+              + "') would write into a shared hook bean");
         }
         String config = element.getAttribute("config");
         if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "constraint".equals(element.getLocalName())

@@ -41,6 +41,7 @@ class SandboxedEngineTest {
   static final String SET_PROPERTY = "''.getClass().forName('java.lang.System').getMethod('setProperty', ''.getClass(),"
       + " ''.getClass()).invoke(null, '" + PROPERTY + "', 'ran')";
   static final String USER = "ptmcb";
+  static final String SANDBOX = "refused by the engine sandbox";
   static final Path SHELL_MARK = Path.of(System.getProperty("java.io.tmpdir"), "pcmt-sandbox-probe");
   static int deployed;
 
@@ -125,17 +126,22 @@ class SandboxedEngineTest {
         + "<camunda:constraint name=\"validator\" config=\"" + Probe.class.getName() + "\" /></camunda:validation>"
         + "</camunda:formField></camunda:formData></bpmn:extensionElements></bpmn:userTask>");
     assertThat(messages(catchThrowable(() -> deploy(validator)))).contains("validator class");
+    String field = process("<bpmn:serviceTask id=\"Task_Probe\" name=\"Thử\" camunda:delegateExpression=\""
+        + "${validateFormListener}\"><bpmn:extensionElements><camunda:field name=\"validators\"><camunda:string>x"
+        + "</camunda:string></camunda:field></bpmn:extensionElements></bpmn:serviceTask>");
+    assertThat(messages(catchThrowable(() -> deploy(field)))).contains("field injection ('validators')");
     assertThat(Probe.CREATED).as("never instantiated").hasValue(0);
     assertThat(System.getProperty(PROPERTY)).isNull();
 
-    // the shell task is instantiated when the diagram is parsed: the deployment itself fails
+    // the shell task is instantiated when the diagram is parsed, with its command as field injections: the deployment
+    // itself fails (on the fields, or else on the class ShellActivityBehavior)
     Files.deleteIfExists(SHELL_MARK);
     Throwable shell = catchThrowable(() -> deploy(process("<bpmn:serviceTask id=\"Task_Probe\" name=\"Thử\""
         + " camunda:type=\"shell\"><bpmn:extensionElements><camunda:field name=\"command\"><camunda:string>touch"
         + "</camunda:string></camunda:field><camunda:field name=\"arg1\"><camunda:string>" + SHELL_MARK
         + "</camunda:string></camunda:field><camunda:field name=\"wait\"><camunda:string>true</camunda:string>"
         + "</camunda:field></bpmn:extensionElements></bpmn:serviceTask>")));
-    assertThat(messages(shell)).contains("ShellActivityBehavior is no hook");
+    assertThat(messages(shell)).contains(SANDBOX);
     assertThat(SHELL_MARK).doesNotExist();
   }
 
