@@ -10,6 +10,8 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
+import vn.pcmt.engine.DiagramHook;
+
 /**
  * Due dates for the diagrams ({@code ${deadlines.workingDaysFromNow(5)}}) and for the code. A deadline is the end of
  * its day in Vietnam's time zone. "Now" is the engine's clock, so tests move time with the engine.
@@ -59,6 +61,7 @@ public class Deadlines {
   }
 
   /** The end of the working day {@code days} working days from today ("trong 05 ngày làm việc"). */
+  @DiagramHook
   public Date workingDaysFromNow(int days) {
     return endOf(addWorkingDays(today(), days));
   }
@@ -67,6 +70,7 @@ public class Deadlines {
    * The first moment after the working day {@code days} working days from today: "due before" this takes every task
    * due up to the end of that day (Tasklist's "Sắp đến hạn" filter).
    */
+  @DiagramHook
   public Date untilWorkingDaysFromNow(int days) {
     return startOf(addWorkingDays(today(), days).plusDays(1));
   }
@@ -93,6 +97,7 @@ public class Deadlines {
    * The end of the day {@code days} calendar days from today ("trong 10 ngày"), moved to the next working day if
    * that day is off and the deployment rolls deadlines.
    */
+  @DiagramHook
   public Date daysFromNow(int days) {
     return daysAfter(today(), days);
   }

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.calendar.WorkingCalendar;
+import vn.pcmt.engine.DiagramHook;
 
 /**
  * When reminders and escalations fire: the timer expressions of the timeout listeners in the diagrams, as
@@ -36,11 +37,13 @@ public class ReminderSchedule {
   }
 
   /** The start of the working day {@code workingDays} working days before the due day. */
+  @DiagramHook
   public Date before(Date due, int workingDays) {
     return startOfWork(calendar().subtractWorkingDays(deadlines.dateOf(due), workingDays));
   }
 
   /** The start of the working day {@code workingDays} working days after the due day. */
+  @DiagramHook
   public Date after(Date due, int workingDays) {
     return startOfWork(calendar().addWorkingDays(deadlines.dateOf(due), workingDays));
   }
@@ -52,6 +55,7 @@ public class ReminderSchedule {
    * re-evaluates it each time it fires ({@code reevaluateTimeCycleWhenDue}), which moves it to the next working day of
    * the series, across holidays.
    */
+  @DiagramHook
   public String everyAfter(Date due, int first, int every) {
     LocalDate dueDay = deadlines.dateOf(due);
     LocalDate next = calendar().addWorkingDays(dueDay, first);

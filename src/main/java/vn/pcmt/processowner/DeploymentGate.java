@@ -17,7 +17,9 @@ import vn.pcmt.processowner.DeploymentAttempts.Attempt;
  * refuses a faulty deployment with a {@link DiagramRefusedException}.
  *
  * <p>Deployments made by the application's own code without a user (tests deploying small diagrams of their own) are
- * recorded but not validated: they are reviewed code, not a process owner's drawing.
+ * recorded but not validated: they are reviewed code, not a process owner's drawing; the engine sandbox
+ * ({@code vn.pcmt.engine.EngineSandbox}) still runs nothing of them but the hooks. No user, administrators included,
+ * deploys past the validation.
  */
 @Component
 class DeploymentGate {

@@ -43,7 +43,8 @@ class DeploymentValidationConfig {
         if (configuration.getCustomPreDeployers() != null) {
           deployers.addAll(configuration.getCustomPreDeployers());
         }
-        deployers.add(new ValidatingDeployer(gate));
+        // first, whatever other plugins added: the process owner hears the findings before any other refusal
+        deployers.add(0, new ValidatingDeployer(gate));
         configuration.setCustomPreDeployers(deployers);
 
         List<CommandInterceptor> interceptors = new ArrayList<>();

@@ -1,10 +1,6 @@
 package vn.pcmt.processowner;
 
 import java.io.ByteArrayInputStream;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -18,15 +14,10 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.camunda.bpm.model.bpmn.BpmnModelInstance;
-import org.camunda.bpm.model.bpmn.instance.BaseElement;
 import org.camunda.bpm.model.bpmn.instance.CallActivity;
-import org.camunda.bpm.model.bpmn.instance.FlowElement;
 import org.camunda.bpm.model.bpmn.instance.Process;
-import org.camunda.bpm.model.bpmn.instance.ScriptTask;
 import org.camunda.bpm.model.bpmn.instance.StartEvent;
 import org.camunda.bpm.model.bpmn.instance.UserTask;
-import org.camunda.bpm.model.bpmn.instance.camunda.CamundaTaskListener;
-import org.camunda.bpm.model.xml.instance.ModelElementInstance;
 import org.w3c.dom.Attr;
 import org.w3c.dom.Element;
 import org.w3c.dom.NamedNodeMap;
@@ -43,34 +34,26 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  *
  * <p>Rules (each finding names its rule, see docs/process-owners.md):
  * <ul>
- * <li>every hook the diagram calls ({@code camunda:delegateExpression}, {@code expression}, listeners) is a bean of the
- * application; a Java class exists; every name an expression reads is a variable a process class declares, a field
- * of one of the diagram's forms, a name the diagram defines itself (multi-instance element variable, input/output
- * parameter, initiator, result variable) or a hook;</li>
+ * <li>a deployment holds diagrams (.bpmn) and forms (.form), nothing else;</li>
+ * <li>expressions have only the documented shapes ({@link ExpressionPolicy}): a hook as {@code ${hook}}, a documented
+ * method as {@code ${hook.method(...)}}, variables (of the process classes, of the diagram's forms, or names the
+ * diagram defines: element variable, input/output parameter, initiator, result variable), literals and operators;
+ * no code of any other kind: no script, Java class, connector, other implementation type, field injection
+ * ({@link ExpressionScan});</li>
  * <li>every user task: a candidate group that is a group variable ({@code ${agencyGroup}}...) or a group the agency
  * directory knows; a due date; a Camunda Form bound to the deployment, present in the deployment, with every field the
- * application reads; the server-side form rules ({@code ${validateFormListener}} and a FormValidator);</li>
- * <li>every process: executable, {@code historyTimeToLive}, file named after the process id; called processes exist;
- * no scripts;</li>
+ * application reads; the server-side form rules ({@code ${validateFormListener}} and a FormValidator)
+ * ({@link UserTaskChecks});</li>
+ * <li>every process: executable, {@code historyTimeToLive}, file named after the process id; called processes
+ * exist;</li>
  * <li>the linter: bpmnlint's recommended error rules ({@link LintRules}), or the real bpmnlint when installed.</li>
  * </ul>
  */
 final class DiagramValidator {
 
-  static final String CAMUNDA_NS = "http://camunda.org/schema/1.0/bpmn";
-  static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  static final String FORM_RULES_HOOK = "validateFormListener";
-  /** Names the engine itself provides to expressions. */
-  static final Set<String> BUILT_INS = Set.of("execution", "task", "authenticatedUserId", "loopCounter",
-      "nrOfInstances", "nrOfActiveInstances", "nrOfCompletedInstances");
-  /** Functions the engine provides to expressions (Spin's S, XML, JSON included). */
-  static final Set<String> FUNCTIONS = Set.of("now", "dateTime", "currentUser", "currentUserGroups", "S", "XML",
-      "JSON");
   /** Attributes that name something the diagram defines itself. */
   private static final Set<String> DEFINING_ATTRIBUTES = Set.of("elementVariable", "initiator", "resultVariable",
       "errorCodeVariable", "errorMessageVariable", "escalationCodeVariable");
-  private static final String DUE_DATE_EXAMPLES = "${deadlines.workingDaysFromNow(5)} (5 ngày làm việc kể từ khi giao"
-      + " việc) hoặc hạn của kế hoạch: ${subPlanDueDate}, ${periodDueDate}, ${proposalDueDate}";
 
   /** The linter that runs over each diagram: the Java rules, or the real bpmnlint when it is installed. */
   @FunctionalInterface
@@ -105,7 +88,7 @@ final class DiagramValidator {
     Map<String, BpmnModelInstance> models = new LinkedHashMap<>();
     Set<String> processesHere = new HashSet<>();
     sorted.forEach((name, content) -> {
-      if (name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml")) {
+      if (isDiagram(name)) {
         try {
           BpmnModelInstance model = Bpmn.readModelFromStream(new ByteArrayInputStream(content));
           models.put(name, model);
@@ -115,13 +98,38 @@ final class DiagramValidator {
               "Tệp không đọc được như một sơ đồ BPMN (" + rootMessage(e) + ").",
               "Mở tệp bằng Camunda Modeler (Camunda 7), sửa chỗ sai rồi lưu lại; đừng sửa XML bằng tay."));
         }
+      } else if (!name.endsWith(".form")) {
+        findings.add(new Finding(name, null, null, "resource-type", "Tệp '" + name + "' không phải sơ đồ (.bpmn) hay"
+            + " biểu mẫu (.form): máy chủ chỉ nhận hai loại tệp này (bảng quyết định, script, trang HTML... không được"
+            + " triển khai kèm sơ đồ).", "Bỏ tệp này khỏi lần triển khai; ở hộp thoại Deploy của Camunda Modeler,"
+            + " Include additional files chỉ đính kèm các biểu mẫu .form mà sơ đồ dùng."));
       }
     });
     models.forEach((name, model) -> {
-      new DiagramCheck(name, model, forms, processesHere, findings).run();
+      check(new Diagram(name, model, known, forms, findings), processesHere);
       findings.addAll(linter.lint(name, model, sorted.get(name)));
     });
     return findings.stream().distinct().collect(Collectors.toCollection(ArrayList::new));
+  }
+
+  private static void check(Diagram diagram, Set<String> processesHere) {
+    if (!new ProcessChecks(diagram, processesHere).run()) {
+      return;
+    }
+    Set<String> names = locals(diagram.root, new HashSet<>());
+    for (UserTask task : diagram.model.getModelElementsByType(UserTask.class)) {
+      diagram.formOf(task.getCamundaFormRef()).ifPresent(form -> names.addAll(form.keys()));
+    }
+    for (StartEvent start : diagram.model.getModelElementsByType(StartEvent.class)) {
+      diagram.formOf(start.getCamundaFormRef()).ifPresent(form -> names.addAll(form.keys()));
+    }
+    diagram.define(names);
+    new UserTaskChecks(diagram).run();
+    new ExpressionScan(diagram).run();
+  }
+
+  static boolean isDiagram(String name) {
+    return name.endsWith(".bpmn") || name.endsWith(".bpmn20.xml");
   }
 
   private Map<String, FormFile> readForms(Map<String, byte[]> resources, List<Finding> findings) {
@@ -168,428 +176,98 @@ final class DiagramValidator {
     return keys;
   }
 
-  /** The checks of one diagram. */
-  private final class DiagramCheck {
+  /** The checks of one diagram that are not about user tasks or expressions. */
+  private static final class ProcessChecks {
 
-    private final String file;
-    private final BpmnModelInstance model;
-    private final Map<String, FormFile> forms;
+    private final Diagram diagram;
     private final Set<String> processesHere;
-    private final List<Finding> findings;
-    private final Set<String> locals = new HashSet<>();
-    private final Set<String> formFields = new HashSet<>();
 
-    DiagramCheck(String file, BpmnModelInstance model, Map<String, FormFile> forms, Set<String> processesHere,
-        List<Finding> findings) {
-      this.file = file;
-      this.model = model;
-      this.forms = forms;
+    ProcessChecks(Diagram diagram, Set<String> processesHere) {
+      this.diagram = diagram;
       this.processesHere = processesHere;
-      this.findings = findings;
     }
 
-    void run() {
-      List<Process> processes = new ArrayList<>(model.getModelElementsByType(Process.class));
+    /** False when the file holds no process: nothing else to check. */
+    boolean run() {
+      List<Process> processes = new ArrayList<>(diagram.model.getModelElementsByType(Process.class));
       if (processes.isEmpty()) {
-        findings.add(new Finding(file, null, null, "no-process", "Tệp không chứa quy trình nào.",
-            "Vẽ quy trình bằng Camunda Modeler (loại sơ đồ Camunda 7) rồi lưu lại."));
-        return;
+        diagram.add(null, "no-process", "Tệp không chứa quy trình nào.",
+            "Vẽ quy trình bằng Camunda Modeler (loại sơ đồ Camunda 7) rồi lưu lại.");
+        return false;
       }
       for (Process process : processes) {
         checkProcess(process, processes.size());
       }
-      Element root = ((org.w3c.dom.Document) model.getDocument().getDomSource().getNode()).getDocumentElement();
-      collectLocals(root);
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        formOf(task.getCamundaFormRef()).ifPresent(form -> formFields.addAll(form.keys()));
-      }
-      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        formOf(start.getCamundaFormRef()).ifPresent(form -> formFields.addAll(form.keys()));
-      }
-      for (UserTask task : model.getModelElementsByType(UserTask.class)) {
-        checkUserTask(task);
-      }
-      for (StartEvent start : model.getModelElementsByType(StartEvent.class)) {
-        if (start.getCamundaFormRef() != null || start.getCamundaFormKey() != null) {
-          checkForm(start, start.getCamundaFormRef(), start.getCamundaFormRefBinding());
-        }
-      }
-      for (CallActivity call : model.getModelElementsByType(CallActivity.class)) {
+      for (CallActivity call : diagram.model.getModelElementsByType(CallActivity.class)) {
         checkCalledElement(call);
       }
-      for (ScriptTask script : model.getModelElementsByType(ScriptTask.class)) {
-        add(script, "script", "Bước dùng script: máy chủ không chạy script trong sơ đồ.",
-            "Thay bằng một Service task gọi hook (Delegate expression) trong docs/process-owners.md, hoặc nhờ lập trình"
-                + " viên viết hook mới.");
-      }
-      scan(root);
+      return true;
     }
 
     private void checkProcess(Process process, int count) {
       if (!process.isExecutable()) {
-        add(process, "not-executable", "Quy trình chưa được đánh dấu là thực thi được: máy chủ sẽ không chạy nó.",
-            "Bấm vào nền sơ đồ, mục General, bật Executable.");
+        diagram.add(process, "not-executable", "Quy trình chưa được đánh dấu là thực thi được: máy chủ sẽ không chạy"
+            + " nó.", "Bấm vào nền sơ đồ, mục General, bật Executable.");
       }
       String ttl = process.getCamundaHistoryTimeToLiveString();
       if (ttl == null || ttl.isBlank()) {
-        add(process, "history-time-to-live", "Quy trình chưa đặt thời gian lưu lịch sử (History cleanup › Time to"
-            + " live): máy chủ không nhận quy trình thiếu nó.",
+        diagram.add(process, "history-time-to-live", "Quy trình chưa đặt thời gian lưu lịch sử (History cleanup ›"
+            + " Time to live): máy chủ không nhận quy trình thiếu nó.",
             "Bấm vào nền sơ đồ, mục History cleanup › Time to live, nhập 3650 (ngày, như các sơ đồ khác).");
       }
-      String base = file.substring(file.lastIndexOf('/') + 1);
+      String base = diagram.file.substring(diagram.file.lastIndexOf('/') + 1);
       if (count == 1 && !base.equals(process.getId() + ".bpmn")) {
-        add(process, "file-name", "Tên tệp '" + base + "' khác mã quy trình '" + process.getId()
+        diagram.add(process, "file-name", "Tên tệp '" + base + "' khác mã quy trình '" + process.getId()
             + "': lần khởi động sau và người đọc sẽ không biết tệp nào là quy trình nào.",
             "Lưu sơ đồ với tên tệp " + process.getId() + ".bpmn (hoặc sửa General › ID của quy trình cho khớp tên"
                 + " tệp, nếu đó là quy trình mới) rồi triển khai lại.");
       }
     }
 
-    private void checkUserTask(UserTask task) {
-      String groups = task.getCamundaCandidateGroups();
-      if (groups == null || groups.isBlank()) {
-        add(task, "no-candidate-group", "Việc chưa giao cho nhóm nào (User assignment › Candidate groups): không ai"
-            + " thấy việc này trong Tasklist.", "Nhập một biến nhóm: " + groupVariableList()
-            + ", hoặc mã một cơ quan trong danh bạ.");
-      } else {
-        for (String item : Expressions.listItems(groups)) {
-          checkGroup(task, item);
-        }
-      }
-      String due = task.getCamundaDueDate();
-      if (due == null || due.isBlank()) {
-        add(task, "no-due-date", "Việc chưa có hạn xử lý (User assignment › Due date): việc không bao giờ quá hạn,"
-            + " không được nhắc và không bị tính là chậm.", "Nhập hạn xử lý, ví dụ " + DUE_DATE_EXAMPLES + ".");
-      } else if (!Expressions.isExpression(due) && !isDate(due)) {
-        add(task, "due-date-format", "Hạn xử lý '" + due + "' không phải biểu thức hay ngày giờ hợp lệ.",
-            "Nhập một biểu thức, ví dụ " + DUE_DATE_EXAMPLES + ", hoặc ngày giờ dạng 2025-12-15T17:00:00.");
-      }
-      String formRef = task.getCamundaFormRef();
-      if (formRef == null || formRef.isBlank()) {
-        add(task, "no-form", "Việc chưa gắn biểu mẫu Camunda Forms: người nhận việc không có gì để điền.",
-            "Chọn Form › Type: Camunda Forms (linked), Form reference: mã một biểu mẫu trong forms/, Binding:"
-                + " deployment.");
-        return;
-      }
-      checkForm(task, formRef, task.getCamundaFormRefBinding());
-      boolean validated = task.getExtensionElements() != null && task.getExtensionElements().getElementsQuery()
-          .filterByType(CamundaTaskListener.class).list().stream()
-          .anyMatch(listener -> "complete".equals(listener.getCamundaEvent())
-              && ("${" + FORM_RULES_HOOK + "}").equals(strip(listener.getCamundaDelegateExpression())));
-      if (!validated) {
-        add(task, "form-rules-listener", "Việc thiếu task listener ${" + FORM_RULES_HOOK + "} ở sự kiện complete:"
-            + " máy chủ sẽ không kiểm tra dữ liệu người dùng nhập vào biểu mẫu.",
-            "Thêm Task listeners › Event type: complete, Listener type: Delegate expression, Delegate expression: ${"
-                + FORM_RULES_HOOK + "}.");
-      } else if (forms.containsKey(formRef) && !known.formsWithRules().contains(formRef)) {
-        add(task, "form-rules", "Biểu mẫu '" + formRef + "' chưa có quy tắc kiểm tra phía máy chủ: mọi lần hoàn"
-            + " thành việc này sẽ bị từ chối.", "Dùng một biểu mẫu sẵn có trong forms/, hoặc nhờ lập trình viên viết"
-            + " quy tắc kiểm tra (FormValidator) cho biểu mẫu này trước khi triển khai.");
-      }
-    }
-
-    private void checkGroup(UserTask task, String item) {
-      String fix = "Dùng một biến nhóm: " + groupVariableList() + ", hoặc mã một cơ quan trong danh bạ (ví dụ SYT;"
-          + " nhóm lãnh đạo của cơ quan là mã + LD, ví dụ SYTLD).";
-      if (Expressions.isExpression(item)) {
-        Expressions.Parsed parsed = Expressions.parse(item);
-        if (!parsed.valid()) {
-          syntax(task, item, parsed);
-          return;
-        }
-        for (String name : parsed.identifiers()) {
-          boolean groupVariable = Knowledge.isGroupVariable(name)
-              && (known.variables().contains(name) || locals.contains(name));
-          if (!groupVariable && !known.hooks().contains(name)) {
-            String suggestion = Expressions.closest(name, known.groupVariables());
-            add(task, "unknown-group", "Giao việc cho nhóm " + item + ", nhưng '" + name + "' không phải biến nhóm"
-                + " mà ứng dụng điền (" + (isKnownName(name) ? "biến này không chứa mã nhóm" : "không có biến này")
-                + "): không ai nhận được việc này.", (suggestion == null ? "" : "Có phải ${" + suggestion + "}? ")
-                + fix);
-          }
-        }
-        checkFunctions(task, item, parsed);
-      } else if (!known.groups().contains(item)) {
-        String suggestion = Expressions.closest(item, known.groups());
-        add(task, "unknown-group", "Giao việc cho nhóm '" + item + "', nhưng danh bạ cơ quan không có cơ quan hay nhóm"
-            + " lãnh đạo nào mã '" + item + "': không ai nhận được việc này.",
-            (suggestion == null ? "" : "Có phải '" + suggestion + "'? ") + fix);
-      }
-    }
-
-    private void checkForm(BaseElement element, String formRef, String binding) {
-      if (formRef == null || formRef.isBlank()) {
-        add(element, "no-form", "Dùng formKey thay cho Camunda Forms: ứng dụng chỉ hỗ trợ Camunda Forms.",
-            "Chọn Form › Type: Camunda Forms (linked), Form reference: mã một biểu mẫu trong forms/, Binding:"
-                + " deployment.");
-        return;
-      }
-      if (Expressions.isExpression(formRef)) {
-        add(element, "form-ref-expression", "Form reference " + formRef + " là biểu thức: không kiểm tra được biểu mẫu"
-            + " nào sẽ hiện ra.", "Nhập đúng mã (ID) của một biểu mẫu trong forms/, ví dụ draft-sub-plan.");
-        return;
-      }
-      FormFile form = forms.get(formRef);
-      if (form == null && known.formLibrary().contains(formRef)) {
-        add(element, "form-not-attached", "Dùng biểu mẫu '" + formRef + "', nhưng lần triển khai này không kèm tệp"
-            + " biểu mẫu đó: việc sẽ không có biểu mẫu để hiển thị.", "Trong Camunda Modeler, ở hộp thoại Deploy,"
-            + " mục Include additional files, đính kèm forms/" + formRef + ".form cùng mọi biểu mẫu khác sơ đồ dùng"
-            + " (" + String.join(", ", formRefs()) + "), rồi triển khai lại. Gửi bằng REST thì kèm mọi tệp đó và đừng"
-            + " dùng deploy-changed-only (nó bỏ các biểu mẫu không đổi ra khỏi lần triển khai).");
-      } else if (form == null) {
-        Set<String> candidates = new TreeSet<>(known.formLibrary());
-        candidates.addAll(forms.keySet());
-        String suggestion = Expressions.closest(formRef, candidates);
-        add(element, "missing-form", "Dùng biểu mẫu '" + formRef + "', nhưng forms/ không có biểu mẫu nào mã (ID) '"
-            + formRef + "'.", "Sửa Form › Form reference cho đúng mã một biểu mẫu trong forms/"
-            + (suggestion == null ? "" : " (có phải '" + suggestion + "'?)")
-            + ", hoặc tạo biểu mẫu đó bằng Camunda Modeler (mã ở General › ID) và đính kèm khi triển khai.");
-      }
-      if (!"deployment".equals(binding)) {
-        add(element, "form-binding", "Biểu mẫu '" + formRef + "' không gắn theo lần triển khai (Binding: "
-            + (binding == null ? "latest" : binding) + "): việc đang chạy sẽ đổi sang biểu mẫu mới nhất khi có người"
-            + " triển khai biểu mẫu khác.", "Chọn Form › Binding: deployment.");
-      }
-      if (form != null) {
-        for (String field : FormContract.fieldsRead(formRef)) {
-          if (!form.keys().contains(field)) {
-            add(element, "form-field", "Biểu mẫu '" + formRef + "' (" + form.resource() + ") không còn trường '" + field
-                + "' mà ứng dụng đọc (quy tắc kiểm tra, hook hoặc điều kiện rẽ nhánh dùng nó).",
-                "Thêm lại vào biểu mẫu một trường có Key là '" + field + "' (được đổi nhãn, vị trí, mô tả; không đổi"
-                    + " Key).");
-          }
-        }
-      }
-    }
-
     private void checkCalledElement(CallActivity call) {
       String called = call.getCalledElement();
+      Knowledge known = diagram.known;
       if (called == null || called.isBlank()) {
-        add(call, "called-process", "Call activity chưa chọn quy trình được gọi.",
+        diagram.add(call, "called-process", "Call activity chưa chọn quy trình được gọi.",
             "Nhập Called element: mã một quy trình trong processes/ (ví dụ agency-sub-plan), Binding: latest.");
       } else if (!Expressions.isExpression(called) && !processesHere.contains(called)
           && !known.processKeys().contains(called)) {
         Set<String> candidates = new TreeSet<>(known.processKeys());
         candidates.addAll(processesHere);
         String suggestion = Expressions.closest(called, candidates);
-        add(call, "called-process", "Gọi quy trình '" + called + "', nhưng máy chủ không có quy trình nào mã này.",
-            "Sửa Called element cho đúng mã một quy trình trong processes/"
+        diagram.add(call, "called-process", "Gọi quy trình '" + called + "', nhưng máy chủ không có quy trình nào mã"
+            + " này.", "Sửa Called element cho đúng mã một quy trình trong processes/"
                 + (suggestion == null ? "" : " (có phải '" + suggestion + "'?)")
                 + ", hoặc triển khai quy trình đó trước (hay cùng lúc).");
       }
     }
-
-    /** Names the diagram defines for itself: element variables, input/output parameters, initiator... */
-    private void collectLocals(Element element) {
-      NamedNodeMap attributes = element.getAttributes();
-      for (int i = 0; i < attributes.getLength(); i++) {
-        Attr attribute = (Attr) attributes.item(i);
-        if (isCamunda(element, attribute) && DEFINING_ATTRIBUTES.contains(localName(attribute))
-            && !Expressions.isExpression(attribute.getValue())) {
-          locals.add(attribute.getValue().strip());
-        }
-      }
-      if (CAMUNDA_NS.equals(element.getNamespaceURI())) {
-        switch (element.getLocalName()) {
-          case "inputParameter", "outputParameter" -> locals.add(element.getAttribute("name"));
-          case "out" -> locals.add(element.getAttribute("target"));
-          case "formField" -> locals.add(element.getAttribute("id"));
-          default -> {
-          }
-        }
-      }
-      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child instanceof Element childElement) {
-          collectLocals(childElement);
-        }
-      }
-      locals.remove("");
-    }
-
-    /** Every expression and class reference in the diagram's processes: in attributes and in texts. */
-    private void scan(Element element) {
-      if (BPMN_NS.equals(element.getNamespaceURI()) && Set.of("documentation", "textAnnotation")
-          .contains(element.getLocalName()) || "BPMNDiagram".equals(element.getLocalName())) {
-        return; // free text and drawing: nothing the engine evaluates
-      }
-      if (CAMUNDA_NS.equals(element.getNamespaceURI()) && "script".equals(element.getLocalName())) {
-        add(owner(element), "script", "Dùng script: máy chủ không chạy script trong sơ đồ.",
-            "Thay bằng một hook (Delegate expression) trong docs/process-owners.md, hoặc nhờ lập trình viên viết hook"
-                + " mới.");
-      }
-      NamedNodeMap attributes = element.getAttributes();
-      for (int i = 0; i < attributes.getLength(); i++) {
-        Attr attribute = (Attr) attributes.item(i);
-        String name = localName(attribute);
-        String value = attribute.getValue();
-        boolean camunda = isCamunda(element, attribute);
-        if (camunda && "source".equals(name) && "in".equals(element.getLocalName())
-            && !Expressions.isExpression(value) && !isKnownName(value.strip())) {
-          // camunda:in source="planId": a variable of this process handed to the called one
-          checkNames(owner(element), "${" + value.strip() + "}");
-        } else if (camunda && "class".equals(name)) {
-          checkClass(owner(element), value.strip());
-        } else if (camunda && "candidateGroups".equals(name)) {
-          continue; // checked with the user task
-        } else if (Expressions.isExpression(value)) {
-          if (camunda && "delegateExpression".equals(name)) {
-            checkHook(owner(element), value.strip(), true);
-          } else if (camunda && "expression".equals(name)) {
-            checkHook(owner(element), value.strip(), false);
-          } else {
-            checkNames(owner(element), value.strip());
-          }
-        }
-      }
-      StringBuilder text = new StringBuilder();
-      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child.getNodeType() == Node.TEXT_NODE || child.getNodeType() == Node.CDATA_SECTION_NODE) {
-          text.append(child.getNodeValue());
-        }
-      }
-      if (Expressions.isExpression(text.toString()) && !"script".equals(element.getLocalName())) {
-        checkNames(owner(element), text.toString().strip());
-      }
-      for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
-        if (child instanceof Element childElement) {
-          scan(childElement);
-        }
-      }
-    }
-
-    private void checkClass(BaseElement owner, String className) {
-      if (!known.classExists().test(className)) {
-        add(owner, "missing-class", "Gọi lớp Java '" + className + "' nhưng ứng dụng không có lớp này.",
-            "Dùng Implementation › Type: Delegate expression với một hook trong docs/process-owners.md thay cho Java"
-                + " class.");
-      }
-    }
-
-    /** A hook: {@code ${bean}} for a delegate expression, {@code ${bean.method(variable)}} for an expression. */
-    private void checkHook(BaseElement owner, String expression, boolean delegate) {
-      Expressions.Parsed parsed = Expressions.parse(expression);
-      if (!parsed.valid()) {
-        syntax(owner, expression, parsed);
-        return;
-      }
-      for (String name : parsed.identifiers()) {
-        boolean ok = known.hooks().contains(name) || !delegate && isKnownName(name);
-        if (!ok) {
-          String suggestion = Expressions.closest(name, known.hooks());
-          add(owner, "missing-bean", "Gọi hook " + expression + " nhưng ứng dụng không có hook (bean) tên '" + name
-              + "'.", "Sửa tên cho đúng một hook trong docs/process-owners.md"
-              + (suggestion == null ? "" : " (có phải ${" + suggestion + "}?)")
-              + "; một hook mới cần lập trình viên viết và phát hành trước.");
-        }
-      }
-      checkFunctions(owner, expression, parsed);
-    }
-
-    private void checkNames(BaseElement owner, String expression) {
-      Expressions.Parsed parsed = Expressions.parse(expression);
-      if (!parsed.valid()) {
-        syntax(owner, expression, parsed);
-        return;
-      }
-      for (String name : parsed.identifiers()) {
-        if (!isKnownName(name)) {
-          Set<String> candidates = new TreeSet<>(known.variables());
-          candidates.addAll(locals);
-          candidates.addAll(formFields);
-          candidates.addAll(known.hooks());
-          String suggestion = Expressions.closest(name, candidates);
-          add(owner, "unknown-name", "Biểu thức " + expression + " dùng '" + name + "', nhưng đó không phải biến của"
-              + " quy trình, trường của biểu mẫu hay hook của ứng dụng.", "Sửa lại tên"
-              + (suggestion == null ? "" : " (có phải '" + suggestion + "'?)")
-              + "; các biến và hook dùng được liệt kê trong docs/process-owners.md.");
-        }
-      }
-      checkFunctions(owner, expression, parsed);
-    }
-
-    private void checkFunctions(BaseElement owner, String expression, Expressions.Parsed parsed) {
-      for (String function : parsed.functions()) {
-        String name = function.contains(":") ? function.substring(function.indexOf(':') + 1) : function;
-        if (!FUNCTIONS.contains(name)) {
-          add(owner, "unknown-function", "Biểu thức " + expression + " gọi hàm '" + function + "()' mà máy chủ không"
-              + " có.", "Chỉ dùng now(), dateTime(), currentUser(), currentUserGroups() hoặc một hook trong"
-              + " docs/process-owners.md.");
-        }
-      }
-    }
-
-    private void syntax(BaseElement owner, String expression, Expressions.Parsed parsed) {
-      add(owner, "expression-syntax", "Biểu thức " + expression + " viết sai cú pháp (" + parsed.error() + ").",
-          "Viết lại theo dạng ${tênBiến}, ${!tênBiến} hoặc ${hook.phươngThức(...)}.");
-    }
-
-    private boolean isKnownName(String name) {
-      return known.hooks().contains(name) || known.variables().contains(name) || locals.contains(name)
-          || formFields.contains(name) || BUILT_INS.contains(name);
-    }
-
-    /** The flow element (or process) an XML element belongs to: what the message names. */
-    private BaseElement owner(Element element) {
-      for (Node node = element; node instanceof Element current; node = node.getParentNode()) {
-        String id = current.getAttribute("id");
-        if (!id.isEmpty()) {
-          ModelElementInstance instance = model.getModelElementById(id);
-          if (instance instanceof FlowElement || instance instanceof Process) {
-            return (BaseElement) instance;
-          }
-        }
-      }
-      return null;
-    }
-
-    private java.util.Optional<FormFile> formOf(String formRef) {
-      return formRef == null ? java.util.Optional.empty() : java.util.Optional.ofNullable(forms.get(formRef));
-    }
-
-    private List<String> formRefs() {
-      Set<String> refs = new TreeSet<>();
-      model.getModelElementsByType(UserTask.class).stream().map(UserTask::getCamundaFormRef)
-          .filter(ref -> ref != null && !ref.isBlank()).forEach(refs::add);
-      model.getModelElementsByType(StartEvent.class).stream().map(StartEvent::getCamundaFormRef)
-          .filter(ref -> ref != null && !ref.isBlank()).forEach(refs::add);
-      return refs.stream().map(ref -> ref + ".form").toList();
-    }
-
-    private String groupVariableList() {
-      return known.groupVariables().stream().map(name -> "${" + name + "}").collect(Collectors.joining(", "));
-    }
-
-    private void add(BaseElement element, String check, String problem, String fix) {
-      findings.add(new Finding(file, element == null ? null : element.getId(), LintRules.name(element), check,
-          problem, fix));
-    }
   }
 
-  /** A camunda attribute: qualified on a BPMN element, or unqualified on a camunda element (listeners). */
-  private static boolean isCamunda(Element element, Attr attribute) {
-    return CAMUNDA_NS.equals(attribute.getNamespaceURI())
-        || attribute.getNamespaceURI() == null && CAMUNDA_NS.equals(element.getNamespaceURI());
-  }
-
-  private static String localName(Attr attribute) {
-    return attribute.getLocalName() == null ? attribute.getName() : attribute.getLocalName();
-  }
-
-  private static boolean isDate(String text) {
-    for (java.util.function.Consumer<String> parser : List.<java.util.function.Consumer<String>>of(
-        OffsetDateTime::parse, LocalDateTime::parse, LocalDate::parse)) {
-      try {
-        parser.accept(text.strip());
-        return true;
-      } catch (DateTimeParseException e) {
-        // try the next format
+  /** Names the diagram defines for itself: element variables, input/output parameters, initiator... */
+  private static Set<String> locals(Element element, Set<String> locals) {
+    NamedNodeMap attributes = element.getAttributes();
+    for (int i = 0; i < attributes.getLength(); i++) {
+      Attr attribute = (Attr) attributes.item(i);
+      if (Diagram.isCamunda(element, attribute) && DEFINING_ATTRIBUTES.contains(Diagram.localName(attribute))
+          && !Expressions.isExpression(attribute.getValue())) {
+        locals.add(attribute.getValue().strip());
       }
     }
-    return false;
-  }
-
-  private static String strip(String text) {
-    return text == null ? null : text.strip();
+    if (Diagram.CAMUNDA_NS.equals(element.getNamespaceURI())) {
+      switch (element.getLocalName()) {
+        case "inputParameter", "outputParameter" -> locals.add(element.getAttribute("name"));
+        case "out" -> locals.add(element.getAttribute("target"));
+        case "formField" -> locals.add(element.getAttribute("id"));
+        default -> {
+        }
+      }
+    }
+    for (Node child = element.getFirstChild(); child != null; child = child.getNextSibling()) {
+      if (child instanceof Element childElement) {
+        locals(childElement, locals);
+      }
+    }
+    return locals;
   }
 
   static String rootMessage(Throwable e) {

@@ -15,26 +15,22 @@ import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.beans.factory.annotation.AnnotatedBeanDefinition;
 import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.data.repository.Repository;
-import org.springframework.stereotype.Controller;
 import org.springframework.core.type.filter.RegexPatternTypeFilter;
 import org.springframework.stereotype.Component;
-import org.springframework.util.ClassUtils;
 
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.engine.DiagramHooks;
 import vn.pcmt.engine.FormValidator;
 import vn.pcmt.engine.JsonVar;
 import vn.pcmt.engine.Var;
 
 /**
- * Gathers what the application offers the diagrams right now ({@link Knowledge}): its beans, the variables of the
- * process classes, the directory's groups, the forms with server-side rules, the processes that exist.
+ * Gathers what the application offers the diagrams right now ({@link Knowledge}): its hooks ({@link DiagramHooks}),
+ * the variables of the process classes, the directory's groups, the forms with server-side rules, the processes that
+ * exist.
  */
 @Component
 class KnowledgeSource {
@@ -46,16 +42,17 @@ class KnowledgeSource {
   private final AgencyDirectory directory;
   private final RepositoryService repository;
   private final ModelFolders folders;
-  private volatile Set<String> hooks;
+  private final DiagramHooks hooks;
   private volatile Set<String> variables;
   private volatile Set<String> formsWithRules;
 
   KnowledgeSource(ApplicationContext context, AgencyDirectory directory, RepositoryService repository,
-      ModelFolders folders) {
+      ModelFolders folders, DiagramHooks hooks) {
     this.context = context;
     this.directory = directory;
     this.repository = repository;
     this.folders = folders;
+    this.hooks = hooks;
   }
 
   Knowledge current() {
@@ -73,48 +70,8 @@ class KnowledgeSource {
         processKeys.add(id.group(1));
       }
     }
-    return new Knowledge(hooks(), variables(), groups, folders.forms().keySet(), formsWithRules(), processKeys,
-        this::classExists);
-  }
-
-  /**
-   * The application's own beans (declared in package vn.pcmt, as a component or by a {@code @Bean} method) that a
-   * diagram may call: delegates, listeners, services such as {@code deadlines}. Spring's and Camunda's
-   * infrastructure, and the application's repositories, controllers and configuration classes, are not for diagrams.
-   */
-  Set<String> hooks() {
-    if (hooks == null) {
-      Set<String> names = new TreeSet<>();
-      for (String name : context.getBeanDefinitionNames()) {
-        Class<?> type = context.getType(name, false);
-        if (type == null) {
-          continue;
-        }
-        Class<?> user = ClassUtils.getUserClass(type);
-        boolean internal = Repository.class.isAssignableFrom(user)
-            || AnnotatedElementUtils.hasAnnotation(user, org.springframework.stereotype.Repository.class)
-            || AnnotatedElementUtils.hasAnnotation(user, Controller.class)
-            || AnnotatedElementUtils.hasAnnotation(user, Configuration.class);
-        String origin = declaredIn(name, user);
-        if (origin.startsWith(ROOT_PACKAGE + ".") && !internal) {
-          names.add(name);
-        }
-      }
-      hooks = Collections.unmodifiableSet(names);
-    }
-    return hooks;
-  }
-
-  /** The class that declares a bean: its own class, or the configuration class of its {@code @Bean} method. */
-  private String declaredIn(String name, Class<?> type) {
-    if (context instanceof ConfigurableApplicationContext configurable
-        && configurable.getBeanFactory().containsBeanDefinition(name)) {
-      BeanDefinition definition = configurable.getBeanFactory().getBeanDefinition(name);
-      if (definition instanceof AnnotatedBeanDefinition annotated && annotated.getFactoryMethodMetadata() != null) {
-        return annotated.getFactoryMethodMetadata().getDeclaringClassName();
-      }
-    }
-    return type.getName();
+    return new Knowledge(hooks.delegates(), hooks.methods(), variables(), groups, folders.forms().keySet(),
+        formsWithRules(), processKeys);
   }
 
   /** Every variable the process classes ({@code vn.pcmt..*Process}) declare as a {@code Var} or {@code JsonVar}. */
@@ -158,7 +115,4 @@ class KnowledgeSource {
     return formsWithRules;
   }
 
-  private boolean classExists(String name) {
-    return ClassUtils.isPresent(name, context.getClassLoader());
-  }
 }

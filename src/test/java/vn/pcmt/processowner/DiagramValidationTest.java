@@ -31,11 +31,16 @@ class DiagramValidationTest {
   KnowledgeSource knowledge;
 
   @Test
-  void hooksAreTheApplicationsBeansNotItsInfrastructure() {
-    assertThat(knowledge.hooks()).contains("openSubPlanDelegate", "validateFormListener", "deadlines",
-        "recordProposalListener", "draftSubPlanForm") // the last one declared by a @Bean method
-        .doesNotContain("agencyRepository", "planController", "engineConfig", "dataSource", "runtimeService",
-            "processEngine", "jdbcTemplate");
+  void hooksAreTheApplicationsDelegatesAndMarkedMethodsNotItsOtherBeans() {
+    Knowledge known = knowledge.current();
+    assertThat(known.delegates()).contains("openSubPlanDelegate", "validateFormListener", "recordProposalListener",
+        "sendReminderListener")
+        .doesNotContain("deadlines", "reminders", "draftSubPlanForm", "agencyRepository", "planController",
+            "engineConfig", "dataSource", "runtimeService", "processEngine", "jdbcTemplate", "mailOutbox");
+    assertThat(known.hookMethods()).containsOnlyKeys("deadlines", "reminders");
+    assertThat(known.hookMethods().get("deadlines"))
+        .containsExactlyInAnyOrder("workingDaysFromNow", "daysFromNow", "untilWorkingDaysFromNow");
+    assertThat(known.hookMethods().get("reminders")).containsExactlyInAnyOrder("before", "after", "everyAfter");
     assertThat(knowledge.variables()).contains("agencyGroup", "subPlanAccepted", "assignments", "periodDueDate");
     assertThat(knowledge.formsWithRules()).containsAll(FormContract.FIELDS_READ.keySet());
   }
@@ -62,8 +67,8 @@ class DiagramValidationTest {
         deployment.put(formId + ".form", forms.get(formId));
       }
       assertThat(gate.validate(deployment)).as("findings about %s", diagram).isEmpty();
-      assertThat(new DiagramValidator(new Knowledge(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
-          java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), name -> false)).validate(deployment))
+      assertThat(new DiagramValidator(new Knowledge(java.util.Set.of(), Map.of(), java.util.Set.of(),
+          java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of())).validate(deployment))
           .as("the validation is not vacuous: with an empty application %s fails", diagram).isNotEmpty();
     }
     // every form of the folder, as the start-up reads it, is readable and deployable with its diagram

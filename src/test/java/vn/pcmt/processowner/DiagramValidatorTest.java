@@ -27,10 +27,11 @@ class DiagramValidatorTest {
   DiagramValidatorTest() throws Exception {
     known = new Knowledge(
         Set.of("openSubPlanDelegate", "submitSubPlanDelegate", "acceptSubPlanDelegate", "validateFormListener",
-            "deadlines", "reminders", "sendReminderListener", "escalateToAgencyHeadListener",
-            "escalateToSecretariatListener"),
+            "sendReminderListener", "escalateToAgencyHeadListener", "escalateToSecretariatListener"),
+        Map.of("deadlines", Set.of("workingDaysFromNow", "daysFromNow"),
+            "reminders", Set.of("before", "after", "everyAfter")),
         ModelContractTest.declaredVariables(), Set.of("SYT", "SYTLD", "PTM", "PTMLD"), Set.copyOf(FORMS),
-        Set.copyOf(FORMS), Set.of(), name -> name.startsWith("java."));
+        Set.copyOf(FORMS), Set.of());
   }
 
   @Test
@@ -81,7 +82,8 @@ class DiagramValidatorTest {
         + "</camunda:taskListener>";
     String anchor = "<camunda:taskListener delegateExpression=\"${validateFormListener}\" event=\"complete\" />";
     String reminded = diagram().replaceFirst(java.util.regex.Pattern.quote(anchor), java.util.regex.Matcher
-        .quoteReplacement(anchor + String.format(listener, "deadlines", "deadlines.workingDaysFromNow(-2)")));
+        .quoteReplacement(anchor
+            + String.format(listener, "sendReminderListener", "deadlines.workingDaysFromNow(-2)")));
     assertThat(reminded).contains("TimeoutListener_Reminder");
     assertThat(validate(reminded)).isEmpty();
 

@@ -35,6 +35,7 @@ import org.springframework.test.context.ActiveProfiles;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import vn.pcmt.engine.DiagramHooks;
 import vn.pcmt.engine.FormValidator;
 import vn.pcmt.engine.JsonVar;
 import vn.pcmt.engine.Var;
@@ -59,6 +60,48 @@ class ModelContractTest {
   ApplicationContext context;
   @Autowired
   List<FormValidator> validators;
+  @Autowired
+  DiagramHooks hooks;
+
+  /**
+   * One source of what diagrams may call: the code ({@link DiagramHooks}: delegates and {@code @DiagramHook}
+   * methods). docs/process-owners.md lists each of them, and names no other bean or method.
+   */
+  @Test
+  void theHooksOfTheCodeAreTheHooksOfTheDocumentation() throws IOException {
+    String docs = Files.readString(Path.of("docs/process-owners.md"));
+    String hookSection = docs.substring(docs.indexOf("\n## Hooks")); // what is refused is named above it
+    List<String> problems = new ArrayList<>();
+    for (String delegate : hooks.delegates()) {
+      if (!hookSection.contains("`${" + delegate + "}`")) {
+        problems.add("hook ${" + delegate + "} is not documented in docs/process-owners.md");
+      }
+    }
+    hooks.methods().forEach((bean, methods) -> methods.forEach(method -> {
+      if (!hookSection.contains("${" + bean + "." + method + "(")) {
+        problems.add("hook method ${" + bean + "." + method + "(...)} is not documented in docs/process-owners.md");
+      }
+    }));
+    Matcher calls = DOCUMENTED_CALL.matcher(hookSection);
+    while (calls.find()) {
+      if (context.containsBean(calls.group(1))
+          && !hooks.methods().getOrDefault(calls.group(1), Set.of()).contains(calls.group(2))) {
+        problems.add("docs/process-owners.md documents ${" + calls.group(1) + "." + calls.group(2)
+            + "(...)}, which is no @DiagramHook method");
+      }
+    }
+    Matcher names = DOCUMENTED_NAME.matcher(hookSection);
+    while (names.find()) {
+      if (context.containsBean(names.group(1)) && !hooks.isHook(names.group(1))) {
+        problems.add("docs/process-owners.md documents ${" + names.group(1) + "}, a bean that is no hook");
+      }
+    }
+    assertThat(hooks.delegates()).hasSizeGreaterThanOrEqualTo(15);
+    assertThat(problems).isEmpty();
+  }
+
+  static final Pattern DOCUMENTED_CALL = Pattern.compile("\\$\\{([a-zA-Z]+)\\.([a-zA-Z]+)\\(");
+  static final Pattern DOCUMENTED_NAME = Pattern.compile("\\$\\{([a-zA-Z]+)\\}");
 
   @Test
   void diagramsFormsAndCodeAgree() throws Exception {

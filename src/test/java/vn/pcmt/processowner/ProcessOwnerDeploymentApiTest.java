@@ -2,31 +2,23 @@ package vn.pcmt.processowner;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.NullNode;
 
 import vn.pcmt.ApiTestSupport;
 import vn.pcmt.plan.PlanLifecycleProcess;
+import vn.pcmt.processowner.ModelerDeploy.Reply;
 import vn.pcmt.subplan.SubPlanProcess;
 
 /**
@@ -46,8 +38,6 @@ class ProcessOwnerDeploymentApiTest extends ApiTestSupport {
   static final String NEW_NAME = "Xây dựng và gửi kế hoạch triển khai";
   static final String OLD_LABEL = "\"label\": \"Tóm tắt nội dung\"";
   static final String NEW_LABEL = "\"label\": \"Tóm tắt nội dung kế hoạch của cơ quan\"";
-
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aProcessOwnerDeploysFromModelerAndPlansIssuedAfterwardsUseTheNewVersion() throws Exception {
@@ -177,37 +167,9 @@ class ProcessOwnerDeploymentApiTest extends ApiTestSupport {
     return files;
   }
 
-  record Reply(int status, JsonNode json, String text) {
-  }
-
   /** POST /engine-rest/deployment/create as Camunda Modeler sends it. */
   private Reply deploy(String user, Map<String, byte[]> files) throws IOException, InterruptedException {
-    String boundary = "pcmt-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    Map<String, String> fields = Map.of("deployment-name", "agency-sub-plan", "deployment-source", "Camunda Modeler",
-        "enable-duplicate-filtering", "true");
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
-          + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.write(file.getValue());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/engine-rest/deployment/create")).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", "application/json")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    JsonNode json = response.body() == null || response.body().isBlank() ? NullNode.getInstance()
-        : JSON.readTree(response.body());
-    return new Reply(response.statusCode(), json, response.body());
+    return ModelerDeploy.deploy(port, user, PASSWORD, "agency-sub-plan", files);
   }
 
   private static List<String> texts(JsonNode array) {

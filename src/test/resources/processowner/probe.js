@@ -1,0 +1,1 @@
+java.lang.System.setProperty('pcmt.sandbox.probe', 'ran');
