@@ -151,24 +151,22 @@ final class DemoPlan {
         if (directory.ofKind(kind, on).isEmpty() && KIND_SUCCESSORS.containsKey(kind)) {
           kind = KIND_SUCCESSORS.get(kind);
         }
-        result.add(new AssignmentItem(type, kind.name(), item.role(), duty));
+        result.add(sameObligations(item, type, kind.name(), duty));
       } else if (type == TargetType.AGENCY) {
-        for (String code : successors(item.target(), on, directory)) {
-          result.add(new AssignmentItem(type, code, item.role(), duty));
+        for (String code : directory.successorsOn(item.target(), on)) {
+          result.add(sameObligations(item, type, code, duty));
         }
       } else {
-        result.add(new AssignmentItem(type, item.target(), item.role(), duty));
+        result.add(sameObligations(item, type, item.target(), duty));
       }
     }
     return result;
   }
 
-  /** The agency if it still exists on the date, else the agencies that took it over (Sở LĐ-TB&XH → Sở Nội vụ). */
-  private static List<String> successors(String code, LocalDate on, AgencyDirectory directory) {
-    if (directory.find(code).filter(a -> a.isValidOn(on)).isPresent()) {
-      return List.of(code);
-    }
-    return directory.all().stream().filter(a -> a.isValidOn(on) && a.getPredecessors().contains(code))
-        .map(Agency::getCode).toList();
+  /** The assignment for another target, owing what the real one owes (the real plan's deadlines are its own). */
+  private static AssignmentItem sameObligations(AssignmentItem item, TargetType type, String target, String duty) {
+    return new AssignmentItem(type, target, item.role(), duty, item.owesSubPlan(), null, null, item.reportsOn(),
+        item.proposesCommendation());
   }
+
 }
