@@ -163,6 +163,36 @@ public class AgencyDirectory {
     }
   }
 
+  /**
+   * Who holds an agency's duties on a date: the agency itself while it exists; after it ended (merged, dissolved,
+   * the end of the district level), the agencies that name it among their predecessors and exist on that date,
+   * following successor links through several reorganisations. Empty when nobody took it over (the directory records
+   * no successor), or when the agency does not exist yet.
+   */
+  public List<String> successorsOn(String code, LocalDate date) {
+    Optional<Agency> agency = find(code);
+    if (agency.isEmpty() || agency.get().getValidFrom() != null && date.isBefore(agency.get().getValidFrom())) {
+      return List.of();
+    }
+    Set<String> result = new LinkedHashSet<>();
+    Set<String> seen = new java.util.HashSet<>();
+    java.util.Deque<String> open = new java.util.ArrayDeque<>(List.of(code));
+    List<Agency> everyone = all();
+    while (!open.isEmpty()) {
+      String current = open.poll();
+      if (!seen.add(current)) {
+        continue;
+      }
+      Optional<Agency> found = everyone.stream().filter(a -> a.getCode().equals(current)).findFirst();
+      if (found.isPresent() && found.get().isValidOn(date)) {
+        result.add(current);
+        continue;
+      }
+      everyone.stream().filter(a -> a.getPredecessors().contains(current)).map(Agency::getCode).forEach(open::add);
+    }
+    return List.copyOf(result);
+  }
+
   /** Codes of the agencies, in order, without duplicates. */
   public static List<String> codes(List<Agency> agencies) {
     return new ArrayList<>(agencies.stream().map(Agency::getCode).collect(Collectors.toCollection(LinkedHashSet::new)));

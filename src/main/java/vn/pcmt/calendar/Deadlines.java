@@ -28,6 +28,9 @@ import vn.pcmt.engine.DiagramHook;
 @Component("deadlines")
 public class Deadlines {
 
+  /** How every date is written for officials: 15/02/2023. */
+  public static final java.time.format.DateTimeFormatter VN_DATE = java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
   private final ZoneId zone;
   private final WorkingCalendar calendar;
   private final boolean rollToWorkingDay;

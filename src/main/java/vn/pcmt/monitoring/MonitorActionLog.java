@@ -16,7 +16,9 @@ import vn.pcmt.monitoring.MonitorViews.Action;
 class MonitorActionLog {
 
   enum Kind {
-    REMIND("Nhắc việc"), ESCALATE("Báo lãnh đạo cơ quan"), REROUTE("Chuyển cơ quan"), NOTE("Ghi chú");
+    REMIND("Nhắc việc"), ESCALATE("Báo lãnh đạo cơ quan"), REROUTE("Chuyển cơ quan"), NOTE("Ghi chú"),
+    /** The task's agency ended: moved to its successor, or left for the secretariat to decide. */
+    SUCCESSION("Thay đổi tổ chức");
 
     final String label;
 

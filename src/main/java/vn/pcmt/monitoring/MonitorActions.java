@@ -1,17 +1,12 @@
 package vn.pcmt.monitoring;
 
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.authorization.Authorization;
-import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cmd.AddCommentCmd;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -30,8 +25,7 @@ import vn.pcmt.monitoring.MonitorActionLog.Kind;
 import vn.pcmt.monitoring.MonitorQueries.ObligationRef;
 import vn.pcmt.notification.TaskReminders;
 import vn.pcmt.obligation.ObligationService;
-import vn.pcmt.plan.PlanLifecycleProcess;
-import vn.pcmt.subplan.SubPlanProcess;
+import vn.pcmt.reorganisation.TaskTransfer;
 
 /**
  * What the secretariat and leadership do from the monitor on an agency's open task: remind the agency now, tell its
@@ -49,8 +43,6 @@ public class MonitorActions {
   static final int NOTE_MAX = 2000;
 
   private final TaskService tasks;
-  private final RuntimeService runtime;
-  private final AuthorizationService authorizations;
   private final IdentityService identity;
   private final ProcessEngineConfigurationImpl engine;
   private final TaskReminders reminders;
@@ -61,15 +53,14 @@ public class MonitorActions {
   private final MonitorActionLog log;
   private final Deadlines deadlines;
   private final MonitorService monitor;
+  private final TaskTransfer transfer;
 
-  MonitorActions(TaskService tasks, RuntimeService runtime, AuthorizationService authorizations,
-      IdentityService identity, ProcessEngineConfiguration engine, TaskReminders reminders,
-      ObligationService obligations, AgencyDirectory directory, MonitorQueries queries, MonitorAccess access,
-      MonitorActionLog log, Deadlines deadlines, MonitorService monitor) {
+  MonitorActions(TaskService tasks, IdentityService identity, ProcessEngineConfiguration engine,
+      TaskReminders reminders, ObligationService obligations, AgencyDirectory directory, MonitorQueries queries,
+      MonitorAccess access, MonitorActionLog log, Deadlines deadlines, MonitorService monitor, TaskTransfer transfer) {
     this.monitor = monitor;
+    this.transfer = transfer;
     this.tasks = tasks;
-    this.runtime = runtime;
-    this.authorizations = authorizations;
     this.identity = identity;
     this.engine = (ProcessEngineConfigurationImpl) engine;
     this.reminders = reminders;
@@ -145,37 +136,9 @@ public class MonitorActions {
     if (queries.owes(obligation.planId(), to, obligation.kind(), obligation.periodId())) {
       throw new MonitorBadRequestException(agency.getName() + " đã có nhiệm vụ này trong kế hoạch; không thể chuyển.");
     }
-    String fromHead = AgencyGroups.headGroupOf(from);
-    String toHead = AgencyGroups.headGroupOf(to);
-    List<String> members = asEngine(() -> identity.createUserQuery().memberOfGroup(from).list().stream()
-        .map(u -> u.getId()).toList());
-    List<String> heads = asEngine(() -> identity.createUserQuery().memberOfGroup(fromHead).list().stream()
-        .map(u -> u.getId()).toList());
     Task task = target.task();
     asEngine(() -> {
-      for (String group : target.groups()) {
-        tasks.deleteCandidateGroup(taskId, group);
-        tasks.addCandidateGroup(taskId, group.equals(fromHead) ? toHead : to);
-      }
-      List<Authorization> revoked = new ArrayList<>(authorizations.createAuthorizationQuery()
-          .resourceType(Resources.TASK).resourceId(taskId).groupIdIn(from, fromHead).list());
-      for (String user : new String[] {task.getAssignee(), task.getOwner()}) {
-        if (user != null && (members.contains(user) || heads.contains(user))) {
-          revoked.addAll(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(taskId)
-              .userIdIn(user).list());
-        }
-      }
-      if (task.getAssignee() != null && (members.contains(task.getAssignee()) || heads.contains(task.getAssignee()))) {
-        tasks.setAssignee(taskId, null);
-      }
-      if (task.getOwner() != null && (members.contains(task.getOwner()) || heads.contains(task.getOwner()))) {
-        tasks.setOwner(taskId, null);
-      }
-      revoked.forEach(grant -> authorizations.deleteAuthorization(grant.getId()));
-      // the variables are found where they live: the agency's own instance, or the commendation's per-agency scope
-      setIfPresent(task.getExecutionId(), PlanLifecycleProcess.AGENCY_GROUP.name(), to);
-      setIfPresent(task.getExecutionId(), SubPlanProcess.AGENCY_HEAD_GROUP.name(), toHead);
-      setIfPresent(task.getExecutionId(), SubPlanProcess.AGENCY_NAME.name(), agency.getName());
+      transfer.move(task, from, agency);
       return null;
     });
     obligations.reassign(obligation.id(), to);
@@ -193,12 +156,6 @@ public class MonitorActions {
         new MonitorNotFoundException("Không có nhiệm vụ " + obligationId + "."));
     requirePlan(viewer, obligation.planId());
     return log.ofObligation(obligationId);
-  }
-
-  private void setIfPresent(String executionId, String name, Object value) {
-    if (runtime.getVariable(executionId, name) != null) {
-      runtime.setVariable(executionId, name, value);
-    }
   }
 
   /** The open task, the obligation it serves, and the candidate groups (the agency's, its head group) to replace. */

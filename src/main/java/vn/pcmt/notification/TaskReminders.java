@@ -79,6 +79,21 @@ public class TaskReminders {
         task -> escalateToHead(task, manualOccasion(requestedBy), requestedBy));
   }
 
+  /**
+   * The task was moved to another agency (its agency ended and a successor took it over, or the secretariat
+   * re-routed it): its new inbox is told as of a new task. Returns how many addresses were told.
+   */
+  public int assignedNow(String taskId, String occasion, String requestedBy) {
+    return onTask(taskId, requestedBy, "Giao việc cho cơ quan mới", task -> notifications.queue(
+        MessageKind.TASK_ASSIGNED, messages.about(task, occasion, requestedBy), recipients.of(task),
+        values(task, requestedBy)));
+  }
+
+  /** The plan's secretariat is told now about the task (e.g. its agency ended and nobody took it over). */
+  public int tellSecretariatNow(String taskId, String occasion, String requestedBy) {
+    return onTask(taskId, requestedBy, "Báo Thường trực", task -> escalateToSecretariat(task, occasion, requestedBy));
+  }
+
   private interface Sending {
     List<Long> send(DelegateTask task);
   }

@@ -13,4 +13,6 @@ interface ObligationRepository extends JpaRepository<Obligation, Long> {
   Optional<Obligation> find(long planId, String agency, ObligationKind kind, Long periodId);
 
   List<Obligation> findByPlanIdOrderByKindAscPeriodIdAscAgencyCodeAsc(long planId);
+
+  Optional<Obligation> findByProcessInstanceIdAndAgencyCode(String processInstanceId, String agencyCode);
 }

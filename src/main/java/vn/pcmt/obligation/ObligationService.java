@@ -64,4 +64,16 @@ public class ObligationService {
   public List<Obligation> ofPlan(long planId) {
     return obligations.findByPlanIdOrderByKindAscPeriodIdAscAgencyCodeAsc(planId);
   }
+
+  /** The obligation of the agency that a task of this process instance serves, if the task is an agency's duty. */
+  @Transactional(readOnly = true)
+  public java.util.Optional<Obligation> ofInstance(String processInstanceId, String agency) {
+    return obligations.findByProcessInstanceIdAndAgencyCode(processInstanceId, agency);
+  }
+
+  /** Whether the agency already owes that step of the plan. */
+  @Transactional(readOnly = true)
+  public boolean owes(long planId, String agency, ObligationKind kind, Long periodId) {
+    return obligations.find(planId, agency, kind, periodId).isPresent();
+  }
 }

@@ -2,6 +2,7 @@ package vn.pcmt.plan;
 
 import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_ID;
 import static vn.pcmt.plan.PlanLifecycleProcess.REPORTING_PERIOD_IDS;
+import static vn.pcmt.plan.PlanLifecycleProcess.REPORTING_REQUIRED;
 import static vn.pcmt.plan.PlanLifecycleProcess.SUB_PLAN_AGENCIES;
 import static vn.pcmt.plan.PlanLifecycleProcess.SUB_PLAN_DUE_DATE;
 import static vn.pcmt.plan.PlanLifecycleProcess.SUB_PLAN_REQUIRED;
@@ -41,6 +42,7 @@ class IssuePlanDelegate implements JavaDelegate {
     // the plan's deadline; an agency given its own gets it when its sub-plan opens (OpenSubPlanDelegate)
     SUB_PLAN_DUE_DATE.set(execution, subPlans && plan.getSubPlanDeadline() != null
         ? deadlines.dueAt(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()) : null);
+    REPORTING_REQUIRED.set(execution, !issued.periodIds().isEmpty());
     REPORTING_PERIOD_IDS.set(execution, new ArrayList<>(issued.periodIds()));
     PlanRegistrationForm.variableNames().forEach(execution::removeVariable);
   }

@@ -101,7 +101,7 @@ public class Plan {
     }
     reportingPeriods.clear();
     position = 0;
-    for (PlanRegistration.PeriodItem item : registration.reportingPeriods()) {
+    for (PlanRegistration.PeriodItem item : registration.reportingPeriodsOrEmpty()) {
       reportingPeriods.add(new ReportingPeriod(this, position++, item.label().trim(), item.dueDate(),
           item.deadlinePhrase()));
     }

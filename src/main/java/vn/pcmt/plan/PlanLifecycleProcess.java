@@ -24,6 +24,8 @@ public final class PlanLifecycleProcess {
   public static final String TASK_ISSUE_PLAN = "Task_IssuePlan";
   public static final String SUB_PROCESS_IMPLEMENTATION = "SubProcess_Implementation";
   public static final String GATEWAY_SUB_PLAN_REQUIRED = "Gateway_SubPlanRequired";
+  public static final String GATEWAY_REPORTING_REQUIRED = "Gateway_ReportingRequired";
+  public static final String END_EVENT_NO_REPORTING = "EndEvent_NoReporting";
   public static final String END_SUB_PLANS_DONE = "EndEvent_SubPlansDone";
   /** Terminates the implementation phase: sub-plans still open are never delivered. */
   public static final String END_REPORTING_DONE = "EndEvent_ReportingDone";
@@ -74,6 +76,8 @@ public final class PlanLifecycleProcess {
 
   // --- set by Task_IssuePlan ---
   public static final Var<Boolean> SUB_PLAN_REQUIRED = Var.of("subPlanRequired", Boolean.class);
+  /** The plan has periodic reports (a ward plan or a one-off campaign may have none). */
+  public static final Var<Boolean> REPORTING_REQUIRED = Var.of("reportingRequired", Boolean.class);
   @SuppressWarnings({"unchecked", "rawtypes"})
   public static final Var<List<String>> SUB_PLAN_AGENCIES = (Var) Var.of("subPlanAgencies", List.class);
   public static final Var<Date> SUB_PLAN_DUE_DATE = Var.of("subPlanDueDate", Date.class);

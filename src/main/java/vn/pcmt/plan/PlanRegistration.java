@@ -31,7 +31,6 @@ public record PlanRegistration(
     String subPlanDeadlinePhrase,
     @NotEmpty(message = "Kế hoạch phải phân công nhiệm vụ cho ít nhất một cơ quan.")
     List<@Valid AssignmentItem> assignments,
-    @NotEmpty(message = "Kế hoạch phải có ít nhất một kỳ báo cáo.")
     List<@Valid PeriodItem> reportingPeriods,
     List<@Valid IndicatorItem> indicators,
     List<@Size(max = 1000, message = "Một nơi nhận dài quá 1000 ký tự.") String> recipients,
@@ -43,6 +42,11 @@ public record PlanRegistration(
 
   public List<String> recipientsOrEmpty() {
     return recipients == null ? List.of() : recipients;
+  }
+
+  /** The reporting periods; none for a plan without periodic reports. */
+  public List<PeriodItem> reportingPeriodsOrEmpty() {
+    return reportingPeriods == null ? List.of() : reportingPeriods;
   }
 
   public List<IndicatorItem> indicatorsOrEmpty() {

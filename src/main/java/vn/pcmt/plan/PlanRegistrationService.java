@@ -159,17 +159,20 @@ public class PlanRegistrationService {
         .orElseGet(() -> new WrittenDeadline(plan.getSubPlanDeadline(), plan.getSubPlanDeadlinePhrase()));
   }
 
-  /** Agencies of the assignments that owe something, collectives expanded on the issue date, each once, in order. */
+  /**
+   * Agencies of the assignments that owe something, collectives expanded on the issue date, each once, in order; an
+   * agency that has ended since is replaced by its successors on the day the tasks are created.
+   */
   private List<String> owing(Plan plan, java.util.function.Predicate<Assignment> owes) {
-    Map<String, Agency> result = new LinkedHashMap<>();
+    Set<String> result = new java.util.LinkedHashSet<>();
     for (Assignment assignment : plan.getAssignments()) {
       if (owes.test(assignment)) {
         for (Agency agency : resolve(assignment.getTargetType(), assignment.getTarget(), plan.getIssueDate())) {
-          result.putIfAbsent(agency.getCode(), agency);
+          result.addAll(holdersOf(agency.getCode()));
         }
       }
     }
-    return List.copyOf(result.keySet());
+    return List.copyOf(result);
   }
 
   @Transactional
@@ -205,13 +208,25 @@ public class PlanRegistrationService {
     return List.copyOf(result.keySet());
   }
 
-  /** The duties of one agency in the plan, including those it has as member of a collective. */
+  /**
+   * The duties of one agency in the plan, including those it has as member of a collective and those it took over
+   * from an agency that ended (its predecessor in the directory).
+   */
   @Transactional(readOnly = true)
   public List<Assignment> dutiesOf(Plan plan, String agencyCode) {
     return plan.getAssignments().stream()
         .filter(a -> resolve(a.getTargetType(), a.getTarget(), plan.getIssueDate()).stream()
-            .anyMatch(agency -> agency.getCode().equals(agencyCode)))
+            .anyMatch(agency -> holdersOf(agency.getCode()).contains(agencyCode)))
         .toList();
+  }
+
+  /**
+   * Who holds an addressed agency's duties today: itself, or its successors after it ended. An ended agency nobody
+   * took over keeps them, so its new tasks wait where the secretariat is told of them ({@code AgencySuccession}).
+   */
+  private List<String> holdersOf(String code) {
+    List<String> successors = directory.successorsOn(code, deadlines.today());
+    return successors.isEmpty() ? List.of(code) : successors;
   }
 
   /** The home-affairs agency (Sở Nội vụ) valid when the plan was issued. */

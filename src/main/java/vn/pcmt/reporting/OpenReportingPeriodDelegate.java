@@ -4,10 +4,7 @@ import static vn.pcmt.reporting.PeriodicReportProcess.PERIOD_DUE_DATE;
 import static vn.pcmt.reporting.PeriodicReportProcess.PERIOD_ID;
 import static vn.pcmt.reporting.PeriodicReportProcess.PERIOD_LABEL;
 import static vn.pcmt.reporting.PeriodicReportProcess.PERIOD_OPENS_AT;
-import static vn.pcmt.reporting.PeriodicReportProcess.REPORTING_AGENCIES;
 import static vn.pcmt.reporting.PeriodicReportProcess.REPORTING_CUTOFF;
-
-import java.util.ArrayList;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,7 +12,10 @@ import org.springframework.stereotype.Component;
 
 import vn.pcmt.reporting.ReportingService.OpenedPeriod;
 
-/** Task_OpenReportingPeriod: when the period opens, is due and is cut off, and which agencies report. */
+/**
+ * Task_OpenReportingPeriod: when the period opens, is due and is cut off. Which agencies report is decided when it
+ * opens ({@link ListReportingAgenciesListener}).
+ */
 @Component
 class OpenReportingPeriodDelegate implements JavaDelegate {
 
@@ -32,6 +32,5 @@ class OpenReportingPeriodDelegate implements JavaDelegate {
     PERIOD_DUE_DATE.set(execution, period.dueAt());
     PERIOD_OPENS_AT.set(execution, period.opensAt());
     REPORTING_CUTOFF.set(execution, period.cutoff());
-    REPORTING_AGENCIES.set(execution, new ArrayList<>(period.agencies()));
   }
 }

@@ -70,7 +70,17 @@ public class ReportingService {
         .map(ReportingPeriod::getDueDate).orElse(plan.getIssueDate());
     Date due = deadlines.dueAt(period.getDueDate(), period.getDeadlinePhrase());
     return new OpenedPeriod(period.getLabel(), due, deadlines.startOf(opens),
-        deadlines.workingDaysAfter(deadlines.dateOf(due), cutoffWorkingDays), plans.reporting(plan, period.getLabel()));
+        deadlines.workingDaysAfter(deadlines.dateOf(due), cutoffWorkingDays));
+  }
+
+  /**
+   * The agencies that report on the period, as the directory stands today (the day the period opens): an agency that
+   * ended since the plan was issued is replaced by its successors.
+   */
+  @Transactional(readOnly = true)
+  public List<String> reportingAgencies(long periodId) {
+    ReportingPeriod period = period(periodId);
+    return plans.reporting(period.getPlan(), period.getLabel());
   }
 
   /** The report form's rows, one per indicator of the plan, and the agency's obligation. */
@@ -186,7 +196,7 @@ public class ReportingService {
     return directory.find(code).map(Agency::getName).orElse(code);
   }
 
-  public record OpenedPeriod(String label, Date dueAt, Date opensAt, Date cutoff, List<String> agencies) {
+  public record OpenedPeriod(String label, Date dueAt, Date opensAt, Date cutoff) {
   }
 
   public record Consolidation(List<AgencyFigureRow> figures, List<IndicatorTotalRow> totals, String status) {

@@ -34,10 +34,10 @@ class NotificationsEndpointTest extends ApiTestSupport {
 
   static Map<String, Object> plan() {
     return Map.of("planNumber", PLAN, "planTitle", "Kế hoạch tuyên truyền phòng, chống ma túy (kiểm thử thư)",
-        "issueDate", "2024-03-04", "subPlanDeadline", "2099-03-15", "subPlanDeadlinePhrase", "trước ngày 15/03/2099",
+        "issueDate", "2024-03-04", "subPlanDeadline", "2043-03-16", "subPlanDeadlinePhrase", "trước ngày 16/03/2043",
         "assignments", List.of(Map.of("targetType", "AGENCY", "target", "SYT", "role", "LEAD",
             "duty", "Chủ trì tuyên truyền trong ngành y tế.")),
-        "reportingPeriods", List.of(Map.of("label", "Năm 2099", "dueDate", "2099-12-15")),
+        "reportingPeriods", List.of(Map.of("label", "Năm 2043", "dueDate", "2043-12-15")),
         "yearEndCommendation", false);
   }
 

@@ -366,6 +366,28 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
   }
 
   @Test
+  void aWardPlanWithSubPlansButNoPeriodicReportsEndsWhenTheSubPlansAreIn() {
+    planNumber = newPlanNumber();
+    ProcessInstance plan = registerPlan(planOf(planNumber, List.of("STP"), SUB_PLAN_DEADLINE, Map.of(), false));
+    long planId = planIdOf(plan);
+    complete(task(plan, TASK_APPROVE_ISSUANCE), head(ISSUER), form().with(ISSUANCE_APPROVED, true));
+    executeDueJobs();
+
+    assertThat(variable(plan, PlanLifecycleProcess.REPORTING_REQUIRED)).isFalse();
+    assertThat(plan).hasPassed(PlanLifecycleProcess.GATEWAY_REPORTING_REQUIRED, PlanLifecycleProcess.END_EVENT_NO_REPORTING)
+        .hasNotPassed(CALL_REPORTING_PERIODS).isWaitingAt(CALL_AGENCY_SUB_PLANS);
+    moveClockTo(LocalDateTime.of(2024, 3, 8, 9, 0));
+    deliverSubPlan("STP");
+    executeDueJobs();
+
+    assertThat(plan).hasPassed(END_SUB_PLANS_DONE, SUB_PROCESS_IMPLEMENTATION, TASK_CLOSE_PLAN, END_PLAN_CLOSED)
+        .hasNotPassed(END_REPORTING_DONE, CALL_YEAR_END_COMMENDATION).isEnded();
+    assertThat(plans.get(planId).getStatus()).isEqualTo(PlanStatus.CLOSED);
+    assertThat(obligations.ofPlan(planId)).extracting(Obligation::getKind, Obligation::getAgencyCode,
+        Obligation::getOutcome).containsExactly(tuple(ObligationKind.SUB_PLAN, "STP", Outcome.ON_TIME));
+  }
+
+  @Test
   void aRegistrationTheRulesRefuseStartsNothing() {
     planNumber = newPlanNumber();
     PlanRegistration valid = planOf(planNumber, List.of("SYT"), SUB_PLAN_DEADLINE, periods(Q1, Q1_DUE), false);

@@ -120,10 +120,10 @@ class ProcessOwnerDeploymentApiTest extends ApiTestSupport {
   private JsonNode issuePlanAndAwaitDraft(String planNumber) {
     Map<String, Object> plan = Map.of("planNumber", planNumber,
         "planTitle", "Kế hoạch tuyên truyền phòng, chống ma túy (kiểm thử triển khai sơ đồ)",
-        "issueDate", "2024-03-04", "subPlanDeadline", "2099-03-15", "subPlanDeadlinePhrase", "trước ngày 15/03/2099",
+        "issueDate", "2024-03-04", "subPlanDeadline", "2043-03-16", "subPlanDeadlinePhrase", "trước ngày 16/03/2043",
         "assignments", List.of(Map.of("targetType", "AGENCY", "target", "SYT", "role", "LEAD",
             "duty", "Chủ trì tuyên truyền trong ngành y tế.")),
-        "reportingPeriods", List.of(Map.of("label", "Năm 2099", "dueDate", "2099-12-15")),
+        "reportingPeriods", List.of(Map.of("label", "Năm 2043", "dueDate", "2043-12-15")),
         "yearEndCommendation", false);
     Response registered = call(officer("PTM"), "POST", "/api/plans", plan);
     assertThat(registered.status()).as(registered.text()).isEqualTo(201);
