@@ -49,7 +49,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * parameter, initiator, result variable) or a hook;</li>
  * <li>every user task: a candidate group that is a group variable ({@code ${agencyGroup}}...) or a group the agency
  * directory knows; a due date; a Camunda Form bound to the deployment, present in the deployment, with every field the
- * application reads; the server-side form rules ({@code ${validateFormListener}} and a FormValidator);</li>
+ * application reads; the server-side form rules ({@code ${validateFormListener}}, and form rules the server can
+ * read: see vn.pcmt.engine.FormFile);</li>
  * <li>every process: executable, {@code historyTimeToLive}, file named after the process id; called processes exist;
  * no scripts;</li>
  * <li>the linter: bpmnlint's recommended error rules ({@link LintRules}), or the real bpmnlint when installed.</li>
@@ -144,6 +145,14 @@ final class DiagramValidator {
             "Mở biểu mẫu trong Camunda Modeler, bấm vào nền biểu mẫu, đặt General › ID (ví dụ draft-sub-plan) rồi"
                 + " lưu."));
         return;
+      }
+      try {
+        vn.pcmt.engine.FormFile.parse(form); // the server checks every submission by these rules
+      } catch (IllegalArgumentException e) {
+        findings.add(new Finding(name, null, null, "form-rules", "Máy chủ không đọc được quy tắc kiểm tra của biểu"
+            + " mẫu: " + e.getMessage() + ".", "Mở biểu mẫu trong Camunda Modeler, sửa ở trường đó phần Conditions ›"
+            + " Hide if (biểu thức FEEL bắt đầu bằng =) hoặc Validation (Custom regular expression, Minimum, Maximum)"
+            + " rồi lưu lại."));
       }
       FormFile previous = forms.put(id, new FormFile(name, id, keys(form.get("components"), new LinkedHashSet<>())));
       if (previous != null) {
@@ -281,10 +290,6 @@ final class DiagramValidator {
             + " máy chủ sẽ không kiểm tra dữ liệu người dùng nhập vào biểu mẫu.",
             "Thêm Task listeners › Event type: complete, Listener type: Delegate expression, Delegate expression: ${"
                 + FORM_RULES_HOOK + "}.");
-      } else if (forms.containsKey(formRef) && !known.formsWithRules().contains(formRef)) {
-        add(task, "form-rules", "Biểu mẫu '" + formRef + "' chưa có quy tắc kiểm tra phía máy chủ: mọi lần hoàn"
-            + " thành việc này sẽ bị từ chối.", "Dùng một biểu mẫu sẵn có trong forms/, hoặc nhờ lập trình viên viết"
-            + " quy tắc kiểm tra (FormValidator) cho biểu mẫu này trước khi triển khai.");
       }
     }
 

@@ -12,12 +12,11 @@ import java.util.function.Predicate;
  * @param variables      every variable the process classes declare ({@code *Process}: written by code or by forms)
  * @param groups         every group the agency directory knows: agency codes and head groups (code + "LD")
  * @param formLibrary    ids of the forms in forms/ (to tell "not attached" from "does not exist")
- * @param formsWithRules ids of the forms that have server-side rules (a {@code FormValidator})
  * @param processKeys    processes that exist: deployed already or in processes/
  * @param classExists    whether a Java class is on the application's class path
  */
 record Knowledge(Set<String> hooks, Set<String> variables, Set<String> groups, Set<String> formLibrary,
-    Set<String> formsWithRules, Set<String> processKeys, Predicate<String> classExists) {
+    Set<String> processKeys, Predicate<String> classExists) {
 
   /** Variables holding a candidate group id: by convention their names end in "Group". */
   Set<String> groupVariables() {

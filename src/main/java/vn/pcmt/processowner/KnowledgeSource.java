@@ -28,13 +28,12 @@ import org.springframework.util.ClassUtils;
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
-import vn.pcmt.engine.FormValidator;
 import vn.pcmt.engine.JsonVar;
 import vn.pcmt.engine.Var;
 
 /**
  * Gathers what the application offers the diagrams right now ({@link Knowledge}): its beans, the variables of the
- * process classes, the directory's groups, the forms with server-side rules, the processes that exist.
+ * process classes, the directory's groups, the forms, the processes that exist.
  */
 @Component
 class KnowledgeSource {
@@ -48,7 +47,6 @@ class KnowledgeSource {
   private final ModelFolders folders;
   private volatile Set<String> hooks;
   private volatile Set<String> variables;
-  private volatile Set<String> formsWithRules;
 
   KnowledgeSource(ApplicationContext context, AgencyDirectory directory, RepositoryService repository,
       ModelFolders folders) {
@@ -73,7 +71,7 @@ class KnowledgeSource {
         processKeys.add(id.group(1));
       }
     }
-    return new Knowledge(hooks(), variables(), groups, folders.forms().keySet(), formsWithRules(), processKeys,
+    return new Knowledge(hooks(), variables(), groups, folders.forms().keySet(), processKeys,
         this::classExists);
   }
 
@@ -147,15 +145,6 @@ class KnowledgeSource {
       variables = Collections.unmodifiableSet(names);
     }
     return variables;
-  }
-
-  Set<String> formsWithRules() {
-    if (formsWithRules == null) {
-      Set<String> ids = new TreeSet<>();
-      context.getBeansOfType(FormValidator.class).values().forEach(v -> ids.add(v.formId()));
-      formsWithRules = Collections.unmodifiableSet(ids);
-    }
-    return formsWithRules;
   }
 
   private boolean classExists(String name) {

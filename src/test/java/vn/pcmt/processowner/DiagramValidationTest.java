@@ -37,7 +37,6 @@ class DiagramValidationTest {
         .doesNotContain("agencyRepository", "planController", "engineConfig", "dataSource", "runtimeService",
             "processEngine", "jdbcTemplate");
     assertThat(knowledge.variables()).contains("agencyGroup", "subPlanAccepted", "assignments", "periodDueDate");
-    assertThat(knowledge.formsWithRules()).containsAll(FormContract.FIELDS_READ.keySet());
   }
 
   @Test
@@ -63,7 +62,7 @@ class DiagramValidationTest {
       }
       assertThat(gate.validate(deployment)).as("findings about %s", diagram).isEmpty();
       assertThat(new DiagramValidator(new Knowledge(java.util.Set.of(), java.util.Set.of(), java.util.Set.of(),
-          java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), name -> false)).validate(deployment))
+          java.util.Set.of(), java.util.Set.of(), name -> false)).validate(deployment))
           .as("the validation is not vacuous: with an empty application %s fails", diagram).isNotEmpty();
     }
     // every form of the folder, as the start-up reads it, is readable and deployable with its diagram
