@@ -21,6 +21,7 @@ import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyKind;
 import vn.pcmt.agency.AgencyRole;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.engine.FormValues;
 import vn.pcmt.engine.InvalidFormDataException;
 import vn.pcmt.engine.InvalidFormDataException.FieldError;
 
@@ -48,6 +49,17 @@ public class PlanRegistrationService {
   /** Throws {@link InvalidFormDataException} listing every problem, in Vietnamese. */
   @Transactional(readOnly = true)
   public void validate(PlanRegistration registration, Long existingPlanId) {
+    FormValues problems = new FormValues();
+    check(registration, existingPlanId, problems);
+    problems.throwIfInvalid();
+  }
+
+  /**
+   * Adds every problem of the registration beyond its form's own rules (vn.pcmt.engine.FormRules): against the
+   * directory, across dates, duplicates. A field the form's rules already refused is not reported again.
+   */
+  @Transactional(readOnly = true)
+  public void check(PlanRegistration registration, Long existingPlanId, FormValues problems) {
     List<FieldError> errors = new ArrayList<>();
     for (ConstraintViolation<PlanRegistration> violation : validator.validate(registration)) {
       errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage()));
@@ -59,10 +71,11 @@ public class PlanRegistrationService {
       checkAssignments(registration, issueDate, errors);
       checkDuplicate(registration, existingPlanId, errors);
     }
-    if (!errors.isEmpty()) {
-      errors.sort((a, b) -> a.field().compareTo(b.field()));
-      throw new InvalidFormDataException(errors);
-    }
+    errors.sort((a, b) -> a.field().compareTo(b.field()));
+    Set<String> refused = new HashSet<>();
+    errors.stream().map(FieldError::field).filter(problems::has).forEach(refused::add);
+    errors.stream().filter(error -> !refused.contains(error.field()))
+        .forEach(error -> problems.add(error.field(), error.message()));
   }
 
   /** Validates and saves the registration: a new draft, or the revised draft of {@code existingPlanId}. */
