@@ -9,7 +9,6 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
-import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -40,14 +39,12 @@ public class FormRules {
   private static final String DEPLOYMENT_BINDING = "deployment";
 
   private final RepositoryService repository;
-  private final FormService forms;
   private final IdentityService identity;
   /** Deployment id to its forms by form id; a deployment never changes. */
   private final Map<String, Map<String, FormFile>> deployed = new ConcurrentHashMap<>();
 
-  FormRules(RepositoryService repository, FormService forms, IdentityService identity) {
+  FormRules(RepositoryService repository, IdentityService identity) {
     this.repository = repository;
-    this.forms = forms;
     this.identity = identity;
   }
 
@@ -58,10 +55,8 @@ public class FormRules {
     if (formRef == null) {
       throw new IllegalStateException("Task " + task.getTaskDefinitionKey() + " has no Camunda Form to check");
     }
-    FormFile form = DEPLOYMENT_BINDING.equals(element.getCamundaFormRefBinding())
-        ? fromDeployment(task.getProcessDefinitionId(), formRef)
-        : read(asEngine(() -> forms.getDeployedTaskForm(task.getId())), formRef);
-    problems.addAll(FormCheck.check(form, data(task)));
+    problems.addAll(FormCheck.check(fromDeployment(task.getProcessDefinitionId(), formRef,
+        element.getCamundaFormRefBinding()), data(task)));
   }
 
   /** As {@link #check(DelegateTask, FormValues)}, for the start form of the execution's process. */
@@ -71,13 +66,19 @@ public class FormRules {
         .filter(event -> event.getCamundaFormRef() != null
             && event.getParentElement() instanceof org.camunda.bpm.model.bpmn.instance.Process)
         .findFirst().orElseThrow(() -> new IllegalStateException("Process " + definitionId + " has no start form"));
-    FormFile form = DEPLOYMENT_BINDING.equals(start.getCamundaFormRefBinding())
-        ? fromDeployment(definitionId, start.getCamundaFormRef())
-        : read(asEngine(() -> forms.getDeployedStartForm(definitionId)), start.getCamundaFormRef());
-    problems.addAll(FormCheck.check(form, data(execution)));
+    problems.addAll(FormCheck.check(fromDeployment(definitionId, start.getCamundaFormRef(),
+        start.getCamundaFormRefBinding()), data(execution)));
   }
 
-  private FormFile fromDeployment(String processDefinitionId, String formRef) {
+  /**
+   * The form deployed with the process definition. Deployments bind forms by deployment (the deployment validation
+   * refuses any other binding): a form bound otherwise could change under a running task, its rules with it.
+   */
+  private FormFile fromDeployment(String processDefinitionId, String formRef, String binding) {
+    if (!DEPLOYMENT_BINDING.equals(binding)) {
+      throw new IllegalStateException("Form '" + formRef + "' of " + processDefinitionId + " is bound by " + binding
+          + ", not by deployment: its rules cannot be told");
+    }
     String deploymentId = asEngine(() -> repository.getProcessDefinition(processDefinitionId).getDeploymentId());
     FormFile form = deployed.computeIfAbsent(deploymentId, this::formsOf).get(formRef);
     if (form == null) {
