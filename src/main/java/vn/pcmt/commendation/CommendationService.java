@@ -27,10 +27,6 @@ import vn.pcmt.plan.PlanRegistrationService;
 @Service
 public class CommendationService {
 
-  /** Award forms a provincial chairman or a department head decides (Luật Thi đua, khen thưởng 2022, Art. 80). */
-  public static final List<String> AWARD_FORMS = List.of("BANG_KHEN", "GIAY_KHEN");
-  public static final List<String> NOMINEE_KINDS = List.of("COLLECTIVE", "INDIVIDUAL");
-
   private final NomineeRepository nominees;
   private final PlanRegistrationService plans;
   private final AgencyDirectory directory;

@@ -5,15 +5,20 @@ import java.util.function.BiConsumer;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
- * The server-side rules of one form, checked when its task is completed from Tasklist or the REST API. Each
- * capability declares the validators of its forms as beans; {@link ValidateFormListener} finds them by form id.
+ * The capability's own rules of one form, beyond what the form file says: rules across fields and against the plan
+ * (a sub-plan dated before the plan, a figure for an indicator the plan does not have). Checked after the form file's
+ * rules ({@link FormRules}) when the form's task is completed; {@link ValidateFormListener} finds them by form id.
+ * A form with only the rules its file states needs none.
  */
 public interface FormValidator {
 
   /** The id of the form (forms/&lt;id&gt;.form) whose submissions this validator checks. */
   String formId();
 
-  /** Adds a message for every problem; may normalise values it accepted (e.g. "true" to true). */
+  /**
+   * Adds a message for every problem; {@code problems} already holds those of the form file's rules (a field refused
+   * there need not be reported again: {@link FormValues#has}).
+   */
   void validate(DelegateTask task, FormValues problems);
 
   static FormValidator of(String formId, BiConsumer<DelegateTask, FormValues> rules) {
@@ -28,10 +33,5 @@ public interface FormValidator {
         rules.accept(task, problems);
       }
     };
-  }
-
-  /** An approve-or-return form: the decision is required, and a return needs its reason. */
-  static FormValidator decision(String formId, Var<Boolean> decision, Var<String> comment, String returnLabel) {
-    return of(formId, (task, problems) -> Decisions.require(task, decision, comment, problems, returnLabel));
   }
 }

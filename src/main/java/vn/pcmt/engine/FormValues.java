@@ -9,15 +9,16 @@ import java.util.function.Supplier;
 import vn.pcmt.engine.InvalidFormDataException.FieldError;
 
 /**
- * Reads raw form values (strings from date pickers and selects) into typed ones, collecting a Vietnamese message for
- * each value that cannot be read, so the official sees every problem of a submission at once.
+ * The problems of one submission, each with its field, so the official sees every problem at once: those the form
+ * file's rules find ({@link FormRules}) first, then the capability's own rules. Also reads raw form values (strings
+ * from date pickers and selects) into typed ones; a value the form's rules already refused is not reported again.
  */
 public final class FormValues {
 
   private final List<FieldError> errors = new ArrayList<>();
 
   public LocalDate date(String text, String field, String label) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || has(field)) {
       return null;
     }
     try {
@@ -30,7 +31,7 @@ public final class FormValues {
   }
 
   public <E extends Enum<E>> E enumValue(Class<E> type, String text, String field, String label) {
-    if (text == null || text.isBlank()) {
+    if (text == null || text.isBlank() || has(field)) {
       return null;
     }
     try {
@@ -43,6 +44,9 @@ public final class FormValues {
 
   /** A JSON list variable; an unreadable one is an error, a missing one an empty list. */
   public <T> List<T> list(Supplier<List<T>> reader, String field) {
+    if (has(field)) {
+      return List.of();
+    }
     try {
       List<T> list = reader.get();
       return list == null ? List.of() : list.stream().filter(java.util.Objects::nonNull).toList();
@@ -54,6 +58,15 @@ public final class FormValues {
 
   public void add(String field, String message) {
     errors.add(new FieldError(field, message));
+  }
+
+  public void addAll(List<FieldError> more) {
+    errors.addAll(more);
+  }
+
+  /** Whether a problem was already found with this field (the path a form rule names, e.g. nominees[0].name). */
+  public boolean has(String field) {
+    return errors.stream().anyMatch(error -> error.field().equals(field));
   }
 
   public boolean hasErrors() {

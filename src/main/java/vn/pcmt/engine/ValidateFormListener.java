@@ -11,28 +11,31 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ${validateFormListener}} on a user task's complete event: applies the rules of the task's form on the server,
- * so a REST client cannot complete a task with what Tasklist would refuse. A refusal rolls the completion back.
+ * {@code ${validateFormListener}} on a user task's complete event: checks the submission on the server, so a REST
+ * client cannot complete a task with what Tasklist would refuse. First the rules of the task's form file
+ * ({@link FormRules}: required, limits, patterns, options, types, shown or hidden as in Tasklist), then the
+ * capability's own rules across fields and against the plan ({@link FormValidator}, if the form has one); every
+ * problem is reported at once. A refusal rolls the completion back.
  */
 @Component("validateFormListener")
 public class ValidateFormListener implements TaskListener {
 
+  private final FormRules formRules;
   private final Map<String, FormValidator> validators;
 
-  ValidateFormListener(List<FormValidator> validators) {
+  ValidateFormListener(FormRules formRules, List<FormValidator> validators) {
+    this.formRules = formRules;
     this.validators = validators.stream().collect(Collectors.toMap(FormValidator::formId, Function.identity()));
   }
 
   @Override
   public void notify(DelegateTask task) {
-    String formId = formIdOf(task);
-    FormValidator validator = validators.get(formId);
-    if (validator == null) {
-      throw new IllegalStateException("No server-side rules for form '" + formId + "' of task "
-          + task.getTaskDefinitionKey() + ": add a FormValidator bean");
-    }
     FormValues problems = new FormValues();
-    validator.validate(task, problems);
+    formRules.check(task, problems);
+    FormValidator validator = validators.get(formIdOf(task));
+    if (validator != null) {
+      validator.validate(task, problems);
+    }
     problems.throwIfInvalid();
   }
 

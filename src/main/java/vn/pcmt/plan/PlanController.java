@@ -49,10 +49,10 @@ class PlanController {
 
   @PostMapping
   ResponseEntity<RegisteredPlan> register(@RequestBody PlanRegistration registration) {
-    // refuse bad input before anything starts: the 400 lists every problem
-    PlanRegistration completed = plans.validate(registration, null);
+    // Task_RegisterPlan checks the fields by the start form's rules, then against the directory, as for Tasklist's
+    // start form: a refusal rolls the start back, and the 400 lists every problem
     ProcessInstanceWithVariables instance = runtime.createProcessInstanceByKey(PlanLifecycleProcess.KEY)
-        .setVariables(PlanRegistrationForm.write(completed))
+        .setVariables(PlanRegistrationForm.write(registration))
         .executeWithVariablesInReturn();
     long planId = PlanLifecycleProcess.PLAN_ID.get(instance.getVariables());
     Plan plan = plans.get(planId);

@@ -6,22 +6,22 @@ import org.springframework.context.annotation.Configuration;
 import vn.pcmt.engine.Decisions;
 import vn.pcmt.engine.FormValidator;
 
-/** Server-side rules of the plan's task forms. The registration form itself is checked by Task_RegisterPlan. */
+/**
+ * The plan's own rules of its task forms, beyond the form files' (checked by vn.pcmt.engine.FormRules). The
+ * registration itself, against the directory and across dates, is checked by Task_RegisterPlan right after.
+ */
 @Configuration
 class PlanFormValidators {
 
-  @Bean
-  FormValidator approveIssuanceForm() {
-    return FormValidator.decision(PlanLifecycleProcess.FORM_APPROVE_ISSUANCE, PlanLifecycleProcess.ISSUANCE_APPROVED,
-        PlanLifecycleProcess.ISSUANCE_COMMENT, "trả lại kế hoạch");
-  }
-
-  /** Revising a returned plan: the fields are checked when Task_RegisterPlan saves them, right after. */
+  /** Revising a returned plan: a fresh review by the leadership once the revision is readable. */
   @Bean
   FormValidator revisePlanForm() {
     return FormValidator.of(PlanLifecycleProcess.FORM_REGISTER_PLAN, (task, problems) -> {
-      PlanRegistrationForm.read(task);
-      Decisions.startFreshReview(task, PlanLifecycleProcess.ISSUANCE_APPROVED, PlanLifecycleProcess.ISSUANCE_COMMENT);
+      PlanRegistrationForm.read(task, problems);
+      if (!problems.hasErrors()) {
+        Decisions.startFreshReview(task, PlanLifecycleProcess.ISSUANCE_APPROVED,
+            PlanLifecycleProcess.ISSUANCE_COMMENT);
+      }
     });
   }
 }

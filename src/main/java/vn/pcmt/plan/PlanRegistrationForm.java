@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import vn.pcmt.engine.FormValues;
 import vn.pcmt.engine.InvalidFormDataException;
-import vn.pcmt.engine.InvalidFormDataException.FieldError;
 import vn.pcmt.plan.PlanLifecycleProcess.AssignmentRow;
 import vn.pcmt.plan.PlanLifecycleProcess.IndicatorRow;
 import vn.pcmt.plan.PlanLifecycleProcess.PeriodRow;
@@ -38,8 +37,19 @@ public final class PlanRegistrationForm {
   private PlanRegistrationForm() {
   }
 
+  /** Reads the fields; throws {@link InvalidFormDataException} if a date or a choice cannot be read. */
   public static PlanRegistration read(VariableScope form) {
     FormValues values = new FormValues();
+    PlanRegistration registration = read(form, values);
+    values.throwIfInvalid();
+    return registration;
+  }
+
+  /**
+   * Reads the fields, adding a problem for a date or a choice that cannot be read unless the form's rules already
+   * refused it (what cannot be read is then null).
+   */
+  public static PlanRegistration read(VariableScope form, FormValues values) {
     List<AssignmentRow> assignmentRows = values.list(() -> ASSIGNMENTS.get(form), ASSIGNMENTS.name());
     List<PeriodRow> periodRows = values.list(() -> REPORTING_PERIODS.get(form), REPORTING_PERIODS.name());
     List<IndicatorRow> indicatorRows = values.list(() -> INDICATORS.get(form), INDICATORS.name());
@@ -75,8 +85,8 @@ public final class PlanRegistrationForm {
         SUB_PLAN_DEADLINE_PHRASE.get(form),
         assignments, periods, indicators,
         lines(RECIPIENTS.get(form)),
-        Boolean.TRUE.equals(YEAR_END_COMMENDATION.get(form)));
-    values.throwIfInvalid();
+        // read as is: a value other than true/false is the form's to refuse (checkbox), not a failure here
+        Boolean.TRUE.equals(form.getVariable(YEAR_END_COMMENDATION.name())));
     return registration;
   }
 

@@ -21,6 +21,7 @@ import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyKind;
 import vn.pcmt.agency.AgencyRole;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.engine.FormValues;
 import vn.pcmt.engine.InvalidFormDataException;
 import vn.pcmt.engine.InvalidFormDataException.FieldError;
 
@@ -56,6 +57,19 @@ public class PlanRegistrationService {
    */
   @Transactional(readOnly = true)
   public PlanRegistration validate(PlanRegistration written, Long existingPlanId) {
+    FormValues problems = new FormValues();
+    PlanRegistration registration = check(written, existingPlanId, problems);
+    problems.throwIfInvalid();
+    return registration;
+  }
+
+  /**
+   * Adds every problem of the registration beyond its form's own rules (vn.pcmt.engine.FormRules): deadlines written
+   * in words, against the directory, across dates, duplicates. A field the form's rules already refused is not
+   * reported again. Returns the registration as it will be saved (deadlines in words only get their date).
+   */
+  @Transactional(readOnly = true)
+  public PlanRegistration check(PlanRegistration written, Long existingPlanId, FormValues problems) {
     List<FieldError> errors = new ArrayList<>();
     PlanRegistration registration = writtenDeadlines.complete(written, errors);
     Set<String> unreadPhrases = new HashSet<>();
@@ -97,10 +111,11 @@ public class PlanRegistrationService {
       checkAssignments(registration, issueDate, errors);
       checkDuplicate(registration, existingPlanId, errors);
     }
-    if (!errors.isEmpty()) {
-      errors.sort((a, b) -> a.field().compareTo(b.field()));
-      throw new InvalidFormDataException(errors);
-    }
+    errors.sort((a, b) -> a.field().compareTo(b.field()));
+    Set<String> refused = new HashSet<>();
+    errors.stream().map(FieldError::field).filter(problems::has).forEach(refused::add);
+    errors.stream().filter(error -> !refused.contains(error.field()))
+        .forEach(error -> problems.add(error.field(), error.message()));
     return registration;
   }
 

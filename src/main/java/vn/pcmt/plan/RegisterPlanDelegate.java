@@ -16,27 +16,41 @@ import org.springframework.stereotype.Component;
 
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.engine.FormRules;
+import vn.pcmt.engine.FormValues;
 
 /**
  * Task_RegisterPlan: saves the submitted (or revised) plan in the application's tables and routes the next steps.
- * A refused registration throws, so the start or the revision is rolled back and nothing is saved.
+ * A refused registration throws with every problem (the form's rules, then the directory's and the dates'), so the
+ * start or the revision is rolled back and nothing is saved.
  */
 @Component
 class RegisterPlanDelegate implements JavaDelegate {
 
   private final PlanRegistrationService plans;
+  private final FormRules formRules;
   private final IdentityService identity;
 
-  RegisterPlanDelegate(PlanRegistrationService plans, IdentityService identity) {
+  RegisterPlanDelegate(PlanRegistrationService plans, FormRules formRules, IdentityService identity) {
     this.plans = plans;
+    this.formRules = formRules;
     this.identity = identity;
   }
 
   @Override
   public void execute(DelegateExecution execution) {
-    PlanRegistration registration = PlanRegistrationForm.read(execution);
-    Plan plan = plans.register(registration, PLAN_ID.get(execution), currentUser(execution),
-        execution.getProcessInstanceId());
+    Long planId = PLAN_ID.get(execution);
+    FormValues problems = new FormValues();
+    if (planId == null) {
+      // a registration from Tasklist's start form or the JSON API: the start form's rules, as any task's form has;
+      // a revision was checked by the rules of Task_RevisePlan's form on completing it
+      formRules.checkStartForm(execution, problems);
+    }
+    PlanRegistration registration = plans.check(PlanRegistrationForm.read(execution, problems), planId, problems);
+    problems.throwIfInvalid();
+    // deadlines written in words only now have their date: the approval form shows it
+    execution.setVariables(PlanRegistrationForm.write(registration));
+    Plan plan = plans.register(registration, planId, currentUser(execution), execution.getProcessInstanceId());
     execution.setProcessBusinessKey(plan.getPlanNumber());
     PLAN_ID.set(execution, plan.getId());
     PLAN_NUMBER.set(execution, plan.getPlanNumber());

@@ -42,8 +42,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * ({@link ExpressionScan});</li>
  * <li>every user task: a candidate group that is a group variable ({@code ${agencyGroup}}...) or a group the agency
  * directory knows; a due date; a Camunda Form bound to the deployment, present in the deployment, with every field the
- * application reads; the server-side form rules ({@code ${validateFormListener}} and a FormValidator)
- * ({@link UserTaskChecks});</li>
+ * application reads; the server-side form rules ({@code ${validateFormListener}}, and form rules the server can
+ * read: see vn.pcmt.engine.FormFile) ({@link UserTaskChecks});</li>
  * <li>every process: executable, {@code historyTimeToLive}, file named after the process id; called processes
  * exist;</li>
  * <li>the linter: bpmnlint's recommended error rules ({@link LintRules}), or the real bpmnlint when installed.</li>
@@ -152,6 +152,14 @@ final class DiagramValidator {
             "Mở biểu mẫu trong Camunda Modeler, bấm vào nền biểu mẫu, đặt General › ID (ví dụ draft-sub-plan) rồi"
                 + " lưu."));
         return;
+      }
+      try {
+        vn.pcmt.engine.FormFile.parse(form); // the server checks every submission by these rules
+      } catch (IllegalArgumentException e) {
+        findings.add(new Finding(name, null, null, "form-rules", "Máy chủ không đọc được quy tắc kiểm tra của biểu"
+            + " mẫu: " + e.getMessage() + ".", "Mở biểu mẫu trong Camunda Modeler, sửa ở trường đó phần Conditions ›"
+            + " Hide if (biểu thức FEEL bắt đầu bằng =) hoặc Validation (Custom regular expression, Minimum, Maximum)"
+            + " rồi lưu lại."));
       }
       FormFile previous = forms.put(id, new FormFile(name, id, keys(form.get("components"), new LinkedHashSet<>())));
       if (previous != null) {

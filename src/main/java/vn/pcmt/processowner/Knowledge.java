@@ -14,11 +14,10 @@ import java.util.TreeSet;
  * @param variables      every variable the process classes declare ({@code *Process}: written by code or by forms)
  * @param groups         every group the agency directory knows: agency codes and head groups (code + "LD")
  * @param formLibrary    ids of the forms in forms/ (to tell "not attached" from "does not exist")
- * @param formsWithRules ids of the forms that have server-side rules (a {@code FormValidator})
  * @param processKeys    processes that exist: deployed already or in processes/
  */
 record Knowledge(Set<String> delegates, Map<String, Set<String>> hookMethods, Set<String> variables,
-    Set<String> groups, Set<String> formLibrary, Set<String> formsWithRules, Set<String> processKeys) {
+    Set<String> groups, Set<String> formLibrary, Set<String> processKeys) {
 
   /** Every hook's name, delegate or method hook. */
   Set<String> hooks() {

@@ -23,14 +23,12 @@ import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.engine.DiagramHooks;
-import vn.pcmt.engine.FormValidator;
 import vn.pcmt.engine.JsonVar;
 import vn.pcmt.engine.Var;
 
 /**
  * Gathers what the application offers the diagrams right now ({@link Knowledge}): its hooks ({@link DiagramHooks}),
- * the variables of the process classes, the directory's groups, the forms with server-side rules, the processes that
- * exist.
+ * the variables of the process classes, the directory's groups, the forms, the processes that exist.
  */
 @Component
 class KnowledgeSource {
@@ -44,7 +42,6 @@ class KnowledgeSource {
   private final ModelFolders folders;
   private final DiagramHooks hooks;
   private volatile Set<String> variables;
-  private volatile Set<String> formsWithRules;
 
   KnowledgeSource(ApplicationContext context, AgencyDirectory directory, RepositoryService repository,
       ModelFolders folders, DiagramHooks hooks) {
@@ -71,7 +68,7 @@ class KnowledgeSource {
       }
     }
     return new Knowledge(hooks.delegates(), hooks.methods(), variables(), groups, folders.forms().keySet(),
-        formsWithRules(), processKeys);
+        processKeys);
   }
 
   /** Every variable the process classes ({@code vn.pcmt..*Process}) declare as a {@code Var} or {@code JsonVar}. */
@@ -104,15 +101,6 @@ class KnowledgeSource {
       variables = Collections.unmodifiableSet(names);
     }
     return variables;
-  }
-
-  Set<String> formsWithRules() {
-    if (formsWithRules == null) {
-      Set<String> ids = new TreeSet<>();
-      context.getBeansOfType(FormValidator.class).values().forEach(v -> ids.add(v.formId()));
-      formsWithRules = Collections.unmodifiableSet(ids);
-    }
-    return formsWithRules;
   }
 
 }

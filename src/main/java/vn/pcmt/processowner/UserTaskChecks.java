@@ -83,10 +83,6 @@ final class UserTaskChecks {
           + " complete: máy chủ sẽ không kiểm tra dữ liệu người dùng nhập vào biểu mẫu.",
           "Thêm Task listeners › Event type: complete, Listener type: Delegate expression, Delegate expression: ${"
               + FORM_RULES_HOOK + "}.");
-    } else if (diagram.forms.containsKey(formRef) && !known.formsWithRules().contains(formRef)) {
-      diagram.add(task, "form-rules", "Biểu mẫu '" + formRef + "' chưa có quy tắc kiểm tra phía máy chủ: mọi lần"
-          + " hoàn thành việc này sẽ bị từ chối.", "Dùng một biểu mẫu sẵn có trong forms/, hoặc nhờ lập trình viên"
-          + " viết quy tắc kiểm tra (FormValidator) cho biểu mẫu này trước khi triển khai.");
     }
   }
 

@@ -92,7 +92,10 @@ public class ReportingService {
         .map(i -> new FigureRow(i.getId(), i.getName(), i.getUnit(), i.getTarget(), null)).toList();
   }
 
-  /** Checks a report form's figures against the plan: every indicator once, each a number not below zero. */
+  /**
+   * Checks a report form's figures against the plan: every indicator of the plan once, none of another plan. Whether a
+   * figure may be empty or below zero is the form's rule (vn.pcmt.engine.FormRules).
+   */
   @Transactional(readOnly = true)
   public Map<Long, Double> checkFigures(long periodId, List<FigureRow> rows, FormValues problems) {
     Plan plan = period(periodId).getPlan();
@@ -105,18 +108,16 @@ public class ReportingService {
       Indicator indicator = row.indicatorId() == null ? null : indicators.get(row.indicatorId());
       if (indicator == null) {
         problems.add(field + "[" + i + "]", "Chỉ tiêu '" + row.name() + "' không thuộc kế hoạch này.");
-      } else if (row.value() == null) {
-        problems.add(field + "[" + i + "].value", "Chưa nhập kết quả của chỉ tiêu '" + indicator.getName() + "'.");
-      } else if (row.value() < 0 || row.value().isNaN() || row.value().isInfinite()) {
-        problems.add(field + "[" + i + "].value", "Kết quả của chỉ tiêu '" + indicator.getName()
-            + "' không được âm.");
-      } else if (figures.put(indicator.getId(), row.value()) != null) {
+      } else if (figures.containsKey(indicator.getId())) {
         problems.add(field + "[" + i + "]", "Chỉ tiêu '" + indicator.getName() + "' được nhập hai lần.");
+      } else {
+        // an empty figure is the form's to refuse (required) or to allow: it is then left out of the totals
+        figures.put(indicator.getId(), row.value());
       }
     }
-    indicators.keySet().stream().filter(id -> !figures.containsKey(id)
-        && rows.stream().noneMatch(r -> id.equals(r.indicatorId())))
+    indicators.keySet().stream().filter(id -> !figures.containsKey(id))
         .forEach(id -> problems.add(field, "Thiếu kết quả của chỉ tiêu '" + indicators.get(id).getName() + "'."));
+    figures.values().removeIf(java.util.Objects::isNull);
     return figures;
   }
 
@@ -130,7 +131,7 @@ public class ReportingService {
     long planId = period.getPlan().getId();
     AgencyReport report = reports.findByPeriodIdAndAgencyCode(periodId, agency)
         .orElseGet(() -> new AgencyReport(planId, periodId, agency));
-    report.submit(narrative.trim(), figures, deadlines.now().toInstant());
+    report.submit(narrative == null ? "" : narrative.trim(), figures, deadlines.now().toInstant());
     reports.save(report);
     obligations.delivered(planId, agency, ObligationKind.REPORT, periodId);
   }

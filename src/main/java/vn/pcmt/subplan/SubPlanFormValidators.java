@@ -12,23 +12,23 @@ import vn.pcmt.engine.FormValidator;
 import vn.pcmt.plan.Plan;
 import vn.pcmt.plan.PlanRegistrationService;
 
-/** Server-side rules of the sub-plan forms. */
+/**
+ * The sub-plan's own rules, beyond its form files' (required fields, lengths, the head's and secretariat's decisions
+ * and reasons: vn.pcmt.engine.FormRules).
+ */
 @Configuration
 class SubPlanFormValidators {
 
   private static final DateTimeFormatter VN_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
+  /** The agency's plan is dated between the plan's issue and today; a new draft starts a fresh review. */
   @Bean
   FormValidator draftSubPlanForm(PlanRegistrationService plans, Deadlines deadlines) {
     return FormValidator.of(SubPlanProcess.FORM_DRAFT, (task, problems) -> {
-      Decisions.requireText(task, SubPlanProcess.DOCUMENT_NUMBER, "số, ký hiệu kế hoạch của cơ quan", 128, problems);
-      Decisions.requireText(task, SubPlanProcess.SUMMARY, "tóm tắt nội dung kế hoạch", 4000, problems);
       String field = SubPlanProcess.DOCUMENT_DATE.name();
-      String text = SubPlanProcess.DOCUMENT_DATE.get(task);
-      LocalDate date = problems.date(text, field, "Ngày ban hành kế hoạch của cơ quan");
-      if (text == null || text.isBlank()) {
-        problems.add(field, "Chưa nhập ngày ban hành kế hoạch của cơ quan.");
-      } else if (date != null) {
+      LocalDate date = problems.date(SubPlanProcess.DOCUMENT_DATE.get(task), field,
+          "Ngày ban hành kế hoạch của cơ quan");
+      if (date != null) {
         Plan plan = plans.get(SubPlanProcess.PLAN_ID.get(task));
         if (date.isBefore(plan.getIssueDate())) {
           problems.add(field, "Ngày ban hành kế hoạch của cơ quan (" + VN_DATE.format(date)
@@ -43,17 +43,5 @@ class SubPlanFormValidators {
             SubPlanProcess.ACCEPTED, SubPlanProcess.REVIEW_COMMENT);
       }
     });
-  }
-
-  @Bean
-  FormValidator approveSubPlanForm() {
-    return FormValidator.decision(SubPlanProcess.FORM_APPROVE, SubPlanProcess.HEAD_APPROVED,
-        SubPlanProcess.HEAD_COMMENT, "trả lại cán bộ");
-  }
-
-  @Bean
-  FormValidator reviewSubPlanForm() {
-    return FormValidator.decision(SubPlanProcess.FORM_REVIEW, SubPlanProcess.ACCEPTED, SubPlanProcess.REVIEW_COMMENT,
-        "yêu cầu chỉnh sửa");
   }
 }

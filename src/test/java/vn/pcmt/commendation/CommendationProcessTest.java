@@ -146,7 +146,7 @@ class CommendationProcessTest extends ProcessTestSupport {
     InvalidFormDataException noAwardForm = refused(appraisal, officer(HOME_AFFAIRS),
         form().with(DOSSIER, withoutForm));
     assertThat(noAwardForm.getMessage())
-        .contains("Chưa chọn hình thức khen thưởng cho 'Khoa Điều trị nghiện, Bệnh viện Đa khoa tỉnh'.");
+        .contains("Dòng 1 của 'Hồ sơ đề nghị khen thưởng': trường 'Hình thức khen thưởng' là bắt buộc.");
     List<DossierRow> appraised = List.of(recommend(dossier.get(0), "BANG_KHEN"), recommend(dossier.get(1), "GIAY_KHEN"),
         dossier.get(2));
     setClock(LocalDateTime.of(2024, 12, 23, 9, 0));
@@ -209,10 +209,13 @@ class CommendationProcessTest extends ProcessTestSupport {
 
     InvalidFormDataException refused = refused(proposal, officer("SYT"),
         form().with(NOMINEES, List.of(individual("Nguyễn Văn An"), new NomineeRow("OTHER", " ", null))));
-    assertThat(refused.errors()).extracting(InvalidFormDataException.FieldError::message).containsExactly(
-        "Dòng 2: chưa chọn tập thể hay cá nhân.", "Dòng 2: chưa nhập tên tập thể, cá nhân.",
-        "Dòng 2: chưa nêu thành tích.");
-    assertThat(refused.getMessage()).startsWith("Dữ liệu chưa hợp lệ: Dòng 2: chưa chọn tập thể hay cá nhân.");
+    assertThat(refused.errors()).extracting(InvalidFormDataException.FieldError::field,
+        InvalidFormDataException.FieldError::message).containsExactly(
+        tuple("nominees[1].kind", "Dòng 2 của 'Đề xuất khen thưởng': trường 'Tập thể/cá nhân': giá trị 'OTHER' không"
+            + " có trong danh sách chọn."),
+        tuple("nominees[1].name", "Dòng 2 của 'Đề xuất khen thưởng': trường 'Tên tập thể/cá nhân' là bắt buộc."),
+        tuple("nominees[1].reason", "Dòng 2 của 'Đề xuất khen thưởng': trường 'Thành tích' là bắt buộc."));
+    assertThat(refused.getMessage()).startsWith("Dữ liệu chưa hợp lệ: Dòng 2 của 'Đề xuất khen thưởng'");
 
     assertThat(commendation).isWaitingAt(TASK_PROPOSE_COMMENDATION);
     assertThat(nominees.findByPlanIdOrderById(planId)).isEmpty();
@@ -229,14 +232,14 @@ class CommendationProcessTest extends ProcessTestSupport {
     Task decision = task(commendation, TASK_DECIDE_COMMENDATIONS);
 
     InvalidFormDataException nothing = refused(decision, head(ISSUER), form());
-    assertThat(nothing.getMessage()).contains("Chưa nhập số quyết định khen thưởng.")
-        .contains("Chưa nhập ngày quyết định khen thưởng.");
+    assertThat(nothing.getMessage()).contains("Trường 'Số quyết định' là bắt buộc.")
+        .contains("Trường 'Ngày quyết định' là bắt buộc.");
     assertThat(refused(decision, head(ISSUER),
         form().with(DECISION_NUMBER, "3120/QĐ-UBND").with(DECISION_DATE, "2024-12-03")).getMessage())
         .contains("Ngày quyết định không được ở tương lai.");
     assertThat(refused(decision, head(ISSUER),
         form().with(DECISION_NUMBER, "3120/QĐ-UBND").with(DECISION_DATE, "02/12/2024")).getMessage())
-        .contains("Ngày quyết định: '02/12/2024' không phải là ngày hợp lệ");
+        .contains("Trường 'Ngày quyết định': '02/12/2024' không phải là ngày hợp lệ");
     assertThat(commendation).isWaitingAt(TASK_DECIDE_COMMENDATIONS).hasNotPassed(TASK_RECORD_DECISION);
   }
 

@@ -110,9 +110,9 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
     // a decision is required, and a return needs its reason
     Task approval = task(plan, TASK_APPROVE_ISSUANCE);
     assertThat(refused(approval, head(ISSUER), form()).getMessage())
-        .contains("Chưa chọn quyết định (đồng ý hoặc trả lại).");
+        .contains("Trường 'Ý kiến phê duyệt' là bắt buộc.");
     assertThat(refused(approval, head(ISSUER), form().with(ISSUANCE_APPROVED, false)).getMessage())
-        .contains("Cần ghi rõ lý do khi trả lại kế hoạch.");
+        .contains("Trường 'Ý kiến' là bắt buộc.");
     complete(approval, head(ISSUER), form().with(ISSUANCE_APPROVED, false)
         .with(ISSUANCE_COMMENT, "Ghi rõ tên kế hoạch theo Luật Phòng, chống ma túy."));
 

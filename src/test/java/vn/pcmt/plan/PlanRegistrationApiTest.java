@@ -44,7 +44,7 @@ class PlanRegistrationApiTest extends ApiTestSupport {
   void refusesEveryKindOfBadInputAndKeepsNothing() {
     long plansBefore = count();
     long instancesBefore = instances();
-    assertRefused(with("planNumber", null), "planNumber", "Chưa nhập số, ký hiệu kế hoạch.");
+    assertRefused(with("planNumber", null), "planNumber", "Trường 'Số, ký hiệu' là bắt buộc.");
     assertRefused(with("assignments", List.of(Map.of("target", "SOKHONGCO", "role", "LEAD", "duty", "x"))),
         "assignments[0].target", "Không tìm thấy cơ quan có mã 'SOKHONGCO' trong danh bạ.");
     assertRefused(with("reportingPeriods", List.of(Map.of("label", "Quý I", "dueDate", "2024-02-15"))),
@@ -52,7 +52,7 @@ class PlanRegistrationApiTest extends ApiTestSupport {
     assertRefused(with("subPlanDeadline", "2024-02-01"), "subPlanDeadline",
         "Hạn gửi kế hoạch triển khai (01/02/2024) trước ngày ban hành (01/03/2024).");
     assertRefused(with("indicators", List.of(Map.of("name", "Số vụ", "unit", "vụ", "target", -5))),
-        "indicators[0].target", "Mục tiêu của chỉ tiêu không được âm.");
+        "indicators[0].target", "Dòng 1 của 'Chỉ tiêu': trường 'Mục tiêu' không được nhỏ hơn 0.");
     assertRefused(with("issueDate", "30/02/2024"), "issueDate", "năm-tháng-ngày");
     assertRefused(with("assignments", List.of(Map.of("targetType", "CHILDREN_OF", "target", "SYT", "role", "LEAD",
         "duty", "x"))), "assignments[0].target", "Cơ quan 'SYT' không có đơn vị trực thuộc hoạt động vào ngày 01/03/2024.");
@@ -117,7 +117,7 @@ class PlanRegistrationApiTest extends ApiTestSupport {
     JsonNode approval = awaitTask(head("UBNDT"), PlanLifecycleProcess.TASK_APPROVE_ISSUANCE, "8/KH-UBND", null);
     Response noReason = trySubmit(head("UBNDT"), approval, vars("issuanceApproved", false));
     assertThat(noReason.status()).isEqualTo(400);
-    assertThat(noReason.text()).contains("Cần ghi rõ lý do khi trả lại kế hoạch");
+    assertThat(noReason.text()).contains("Trường 'Ý kiến' là bắt buộc.");
     submit(head("UBNDT"), approval, vars("issuanceApproved", false, "issuanceComment", "Sửa hạn."));
     JsonNode revision = awaitTask(officer("PTM"), PlanLifecycleProcess.TASK_REVISE_PLAN, "8/KH-UBND", null);
     Response badRevision = trySubmit(officer("PTM"), revision, vars("assignments",

@@ -225,7 +225,7 @@ class SonLaPlanApiTest extends ApiTestSupport {
     Response incomplete = trySubmit(officer(agency), draft, vars("subPlanDocumentDate", today().toString(),
         "subPlanSummary", "Triển khai kế hoạch năm 2023."));
     assertThat(incomplete.status()).as("a draft without its number").isEqualTo(400);
-    assertThat(incomplete.text()).contains("Chưa nhập số, ký hiệu kế hoạch của cơ quan");
+    assertThat(incomplete.text()).contains("Trường 'Số, ký hiệu kế hoạch của cơ quan' là bắt buộc.");
     Map<String, Object> draftVars = vars("subPlanDocumentNumber", "12/KH-" + agency,
         "subPlanDocumentDate", today().toString(), "subPlanSummary", "Triển khai kế hoạch năm 2023 của " + agency + ".");
     submit(officer(agency), draft, draftVars);
@@ -279,7 +279,7 @@ class SonLaPlanApiTest extends ApiTestSupport {
     if (returned) {
       Response negative = trySubmit(officer(agency), draft, vars("indicatorFigures", filled, "reportNarrative", "x"));
       assertThat(negative.status()).as("a negative figure").isEqualTo(400);
-      assertThat(negative.text()).contains("không được âm");
+      assertThat(negative.text()).contains("không được nhỏ hơn 0");
       filled.get(0).put("value", values[0]);
     }
     Map<String, Object> reportVars = vars("indicatorFigures", filled, "reportNarrative", "Kết quả " + label);

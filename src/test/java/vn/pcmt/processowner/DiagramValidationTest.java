@@ -42,7 +42,6 @@ class DiagramValidationTest {
         .containsExactlyInAnyOrder("workingDaysFromNow", "daysFromNow", "untilWorkingDaysFromNow");
     assertThat(known.hookMethods().get("reminders")).containsExactlyInAnyOrder("before", "after", "everyAfter");
     assertThat(knowledge.variables()).contains("agencyGroup", "subPlanAccepted", "assignments", "periodDueDate");
-    assertThat(knowledge.formsWithRules()).containsAll(FormContract.FIELDS_READ.keySet());
   }
 
   @Test
@@ -68,7 +67,7 @@ class DiagramValidationTest {
       }
       assertThat(gate.validate(deployment)).as("findings about %s", diagram).isEmpty();
       assertThat(new DiagramValidator(new Knowledge(java.util.Set.of(), Map.of(), java.util.Set.of(),
-          java.util.Set.of(), java.util.Set.of(), java.util.Set.of(), java.util.Set.of())).validate(deployment))
+          java.util.Set.of(), java.util.Set.of(), java.util.Set.of())).validate(deployment))
           .as("the validation is not vacuous: with an empty application %s fails", diagram).isNotEmpty();
     }
     // every form of the folder, as the start-up reads it, is readable and deployable with its diagram

@@ -31,7 +31,7 @@ class DiagramValidatorTest {
         Map.of("deadlines", Set.of("workingDaysFromNow", "daysFromNow"),
             "reminders", Set.of("before", "after", "everyAfter")),
         ModelContractTest.declaredVariables(), Set.of("SYT", "SYTLD", "PTM", "PTMLD"), Set.copyOf(FORMS),
-        Set.copyOf(FORMS), Set.of());
+        Set.of());
   }
 
   @Test
@@ -102,13 +102,31 @@ class DiagramValidatorTest {
         .containsExactly("form-unreadable", "unreadable");
   }
 
+  /** The server checks every submission by the form's rules: one it cannot read is refused at deployment. */
+  @Test
+  void aFormWhoseRulesTheServerCannotReadIsRefused() throws IOException {
+    Map<String, byte[]> resources = resources(diagram());
+    String form = Files.readString(Path.of("forms", "approve-sub-plan.form"))
+        .replace("=subPlanHeadApproved != false", "=subPlanHeadApproved !=== false");
+    resources.put("approve-sub-plan.form", form.getBytes(StandardCharsets.UTF_8));
+    assertThat(new DiagramValidator(known).validate(resources)).singleElement().satisfies(finding -> {
+      assertThat(finding.check()).isEqualTo("form-rules");
+      assertThat(finding.file()).isEqualTo("approve-sub-plan.form");
+      assertThat(finding.problem()).contains("Field_subPlanHeadComment").contains("=subPlanHeadApproved !=== false");
+    });
+  }
+
   private List<Finding> validate(String diagram) throws IOException {
+    return new DiagramValidator(known).validate(resources(diagram));
+  }
+
+  private static Map<String, byte[]> resources(String diagram) throws IOException {
     Map<String, byte[]> resources = new LinkedHashMap<>();
     resources.put(FILE, diagram.getBytes(StandardCharsets.UTF_8));
     for (String form : FORMS) {
       resources.put(form + ".form", Files.readAllBytes(Path.of("forms", form + ".form")));
     }
-    return new DiagramValidator(known).validate(resources);
+    return resources;
   }
 
   private static String diagram() throws IOException {

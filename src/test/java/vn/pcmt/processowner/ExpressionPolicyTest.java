@@ -21,7 +21,7 @@ class ExpressionPolicyTest {
       Set.of("submitSubPlanDelegate", "validateFormListener"),
       Map.of("deadlines", Set.of("workingDaysFromNow", "daysFromNow"), "reminders", Set.of("before", "after")),
       Set.of("agencyGroup", "subPlanAccepted", "subPlanDueDate", "subPlanAgencies", "planNumber"),
-      Set.of(), Set.of(), Set.of(), Set.of()), Set.of("agency"));
+      Set.of(), Set.of(), Set.of()), Set.of("agency"));
 
   @Test
   void theDocumentedShapesPass() {

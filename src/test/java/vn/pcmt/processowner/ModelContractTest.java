@@ -36,6 +36,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import vn.pcmt.engine.DiagramHooks;
+import vn.pcmt.engine.FormFile;
 import vn.pcmt.engine.FormValidator;
 import vn.pcmt.engine.JsonVar;
 import vn.pcmt.engine.Var;
@@ -160,8 +161,13 @@ class ModelContractTest {
           problems.add(name + ": " + task.getId() + " has no due date");
         }
         checkForm(name, task, task.getCamundaFormRef(), task.getCamundaFormRefBinding(), forms, formsUsed, problems);
-        if (!validated.contains(task.getCamundaFormRef())) {
-          problems.add(name + ": form " + task.getCamundaFormRef() + " of " + task.getId() + " has no FormValidator");
+        if (forms.containsKey(task.getCamundaFormRef())) {
+          try {
+            FormFile.parse(forms.get(task.getCamundaFormRef()));
+          } catch (IllegalArgumentException e) {
+            problems.add(name + ": the server cannot read the rules of form " + task.getCamundaFormRef() + ": "
+                + e.getMessage());
+          }
         }
         boolean listens = task.getExtensionElements() != null && task.getExtensionElements()
             .getElementsQuery().filterByType(CamundaTaskListener.class).list().stream()
@@ -183,6 +189,11 @@ class ModelContractTest {
         if (key != null && !variables.contains(key)) {
           problems.add("forms/" + form.getKey() + ".form: field '" + key + "' is not a variable of any *Process class");
         }
+      }
+    }
+    for (String formId : validated) {
+      if (!forms.containsKey(formId)) {
+        problems.add("a FormValidator checks form '" + formId + "', which forms/ does not have");
       }
     }
     assertThat(problems).isEmpty();

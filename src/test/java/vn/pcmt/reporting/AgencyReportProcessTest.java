@@ -191,7 +191,8 @@ class AgencyReportProcessTest extends ProcessTestSupport {
     Task draft = task(report, TASK_DRAFT_REPORT);
 
     InvalidFormDataException negative = refused(draft, officer(AGENCY), report(draft, -1, 12, "Báo cáo."));
-    assertThat(negative.getMessage()).contains("Kết quả của chỉ tiêu '" + INDICATOR_EVENTS + "' không được âm.");
+    assertThat(negative.getMessage()).contains("Dòng 1 của 'Kết quả thực hiện các chỉ tiêu': trường 'Kết quả thực"
+        + " hiện' không được nhỏ hơn 0.");
     assertThat(negative.errors()).extracting(InvalidFormDataException.FieldError::field)
         .containsExactly(INDICATOR_FIGURES.name() + "[0].value");
 
@@ -199,10 +200,10 @@ class AgencyReportProcessTest extends ProcessTestSupport {
         row.indicatorId(), row.name(), row.unit(), row.target(), row.name().equals(INDICATOR_EVENTS) ? 4.0 : null))
         .toList();
     assertThat(refused(draft, officer(AGENCY), form().with(INDICATOR_FIGURES, oneMissing).with(NARRATIVE, "Báo cáo."))
-        .getMessage()).contains("Chưa nhập kết quả của chỉ tiêu '" + INDICATOR_REHAB + "'.");
+        .getMessage()).contains("trường 'Kết quả thực hiện' là bắt buộc.");
 
     assertThat(refused(draft, officer(AGENCY), report(draft, 4, 12, "  ")).getMessage())
-        .contains("Chưa nhập nội dung báo cáo.");
+        .contains("Trường 'Kết quả thực hiện, khó khăn, đề xuất' là bắt buộc.");
 
     assertThat(report).isWaitingAt(TASK_DRAFT_REPORT).hasNotPassed(TASK_APPROVE_REPORT);
     assertThat(variable(task(report, TASK_DRAFT_REPORT), INDICATOR_FIGURES)).extracting(FigureRow::value)
@@ -217,9 +218,9 @@ class AgencyReportProcessTest extends ProcessTestSupport {
     Task approval = task(report, TASK_APPROVE_REPORT);
 
     assertThat(refused(approval, head(AGENCY), form()).getMessage())
-        .contains("Chưa chọn quyết định (đồng ý hoặc trả lại).");
+        .contains("Trường 'Ý kiến của lãnh đạo cơ quan' là bắt buộc.");
     assertThat(refused(approval, head(AGENCY), form().with(HEAD_APPROVED, false)).getMessage())
-        .contains("Cần ghi rõ lý do khi trả lại báo cáo.");
+        .contains("Trường 'Ý kiến' là bắt buộc.");
     assertThat(report).isWaitingAt(TASK_APPROVE_REPORT);
     assertThat(reports.findByPeriodIdAndAgencyCode(periodId, AGENCY)).isEmpty();
   }

@@ -256,14 +256,14 @@ class PeriodicReportProcessTest extends ProcessTestSupport {
 
     Task consolidation = task(period, TASK_CONSOLIDATE_REPORTS);
     assertThat(refused(consolidation, officer(SECRETARIAT), form()).getMessage())
-        .contains("Chưa nhập nội dung báo cáo tổng hợp.");
+        .contains("Trường 'Nội dung báo cáo tổng hợp' là bắt buộc.");
     complete(consolidation, officer(SECRETARIAT), form().with(CONSOLIDATED_SUMMARY, "Chưa cơ quan nào báo cáo."));
 
     Task signing = task(period, TASK_SIGN_REPORT);
     assertThat(refused(signing, head(ISSUER), form()).getMessage())
-        .contains("Chưa chọn quyết định (đồng ý hoặc trả lại).");
+        .contains("Trường 'Ý kiến của lãnh đạo' là bắt buộc.");
     assertThat(refused(signing, head(ISSUER), form().with(REPORT_SIGNED, false)).getMessage())
-        .contains("Cần ghi rõ lý do khi trả lại báo cáo tổng hợp.");
+        .contains("Trường 'Ý kiến' là bắt buộc.");
     assertThat(period).isWaitingAt(TASK_SIGN_REPORT).hasNotPassed(TASK_SEND_REPORT);
     assertThat(consolidatedReports.findByPeriodId(periodIds.get(Q1))).isEmpty();
   }

@@ -203,7 +203,7 @@ class SubPlanProcessTest extends ProcessTestSupport {
 
     InvalidFormDataException noNumber = refused(draft, officer(AGENCY),
         form().with(DOCUMENT_DATE, "2024-03-04").with(SUMMARY, "Tóm tắt."));
-    assertThat(noNumber.getMessage()).contains("Chưa nhập số, ký hiệu kế hoạch của cơ quan.");
+    assertThat(noNumber.getMessage()).contains("Trường 'Số, ký hiệu kế hoạch của cơ quan' là bắt buộc.");
     assertThat(noNumber.errors()).extracting(InvalidFormDataException.FieldError::field)
         .containsExactly(DOCUMENT_NUMBER.name());
 
@@ -227,16 +227,16 @@ class SubPlanProcessTest extends ProcessTestSupport {
     Task approval = task(subPlan, TASK_APPROVE_SUB_PLAN);
 
     assertThat(refused(approval, head(AGENCY), form()).getMessage())
-        .contains("Chưa chọn quyết định (đồng ý hoặc trả lại).");
+        .contains("Trường 'Ý kiến của lãnh đạo cơ quan' là bắt buộc.");
     assertThat(refused(approval, head(AGENCY), form().with(HEAD_APPROVED, false)).getMessage())
-        .contains("Cần ghi rõ lý do khi trả lại cán bộ.");
+        .contains("Trường 'Ý kiến' là bắt buộc.");
     complete(approval, head(AGENCY), form().with(HEAD_APPROVED, true));
 
     Task review = task(subPlan, TASK_REVIEW_SUB_PLAN);
     assertThat(refused(review, officer(SECRETARIAT), form()).getMessage())
-        .contains("Chưa chọn quyết định (đồng ý hoặc trả lại).");
+        .contains("Trường 'Kết quả xem xét' là bắt buộc.");
     assertThat(refused(review, officer(SECRETARIAT), form().with(ACCEPTED, false).with(REVIEW_COMMENT, " "))
-        .getMessage()).contains("Cần ghi rõ lý do khi yêu cầu chỉnh sửa.");
+        .getMessage()).contains("Trường 'Ý kiến' là bắt buộc.");
     assertThat(subPlan).isWaitingAt(TASK_REVIEW_SUB_PLAN).hasNotPassed(TASK_ACCEPT_SUB_PLAN);
   }
 }
