@@ -28,6 +28,7 @@ import vn.pcmt.agency.AgencyRole;
 import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.plan.PlanRegistration;
+import vn.pcmt.web.PublicUrl;
 
 /**
  * The demo profile only: an officer and a head per agency, all with the printed demo password, and a demo copy of
@@ -52,12 +53,13 @@ class DemoData {
   private final String password;
   private final Resource plan;
   private final boolean registerPlan;
+  private final PublicUrl publicUrl;
 
   DemoData(AgencyDirectory directory, ProcessEngine engine, Deadlines deadlines, ObjectMapper json,
       @Value("${pcmt.demo.password}") String password, @Value("${pcmt.demo.plan}") Resource plan,
       @Value("${pcmt.demo.register-plan:true}") boolean registerPlan,
       @Value("${spring.mail.host:}") String mailHost,
-      @Value("${pcmt.reporting.cutoff-working-days:5}") int cutoffWorkingDays) {
+      @Value("${pcmt.reporting.cutoff-working-days:5}") int cutoffWorkingDays, PublicUrl publicUrl) {
     this.directory = directory;
     this.engine = engine;
     this.identity = engine.getIdentityService();
@@ -69,6 +71,7 @@ class DemoData {
     this.password = password;
     this.plan = plan;
     this.registerPlan = registerPlan;
+    this.publicUrl = publicUrl;
   }
 
   /** The officer's user id of an agency: its code in lower case + "cb" (cán bộ). */
@@ -99,7 +102,7 @@ class DemoData {
           headOf(agency.getCode()), agency.getName(), agency.getRoles().isEmpty() ? "" : " " + agency.getRoles()));
     }
     table.append("Quản trị: admin / ").append(password)
-        .append("   Tasklist: http://localhost:8080/camunda/app/tasklist/\n");
+        .append("   Tasklist: ").append(publicUrl.tasklist()).append("\n");
     LOG.info(table.toString());
   }
 

@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+
+import vn.pcmt.web.PublicUrl;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -13,7 +15,7 @@ import vn.pcmt.Startup.ApplicationPrepared;
 
 /**
  * The demo profile only: a process owner, {@value #USER}, with the printed demo password, to deploy from Camunda
- * Modeler (endpoint http://localhost:8080/engine-rest, HTTP Basic).
+ * Modeler (endpoint {@code PCMT_PUBLIC_URL}/engine-rest, HTTP Basic).
  */
 @Component
 @Profile("demo")
@@ -24,10 +26,13 @@ class ProcessOwnerDemoUser {
 
   private final IdentityService identity;
   private final String password;
+  private final PublicUrl publicUrl;
 
-  ProcessOwnerDemoUser(IdentityService identity, @Value("${pcmt.demo.password}") String password) {
+  ProcessOwnerDemoUser(IdentityService identity, @Value("${pcmt.demo.password}") String password,
+      PublicUrl publicUrl) {
     this.identity = identity;
     this.password = password;
+    this.publicUrl = publicUrl;
   }
 
   @EventListener(ApplicationPrepared.class)
@@ -42,6 +47,6 @@ class ProcessOwnerDemoUser {
       identity.createMembership(USER, ProcessOwners.GROUP);
     }
     LOG.info("DEMO: chủ quy trình {} / {} triển khai sơ đồ từ Camunda Modeler (Deploy › REST endpoint"
-        + " http://localhost:8080/engine-rest, Authentication: HTTP Basic)", USER, password);
+        + " {}/engine-rest, Authentication: HTTP Basic)", USER, password, publicUrl.base());
   }
 }
