@@ -105,6 +105,17 @@ public abstract class ApiTestSupport {
   /** As {@link #callAs}, asking for the given media type (a browser asks for text/html). */
   protected Response callAccepting(String accept, String user, String password, String method, String path,
       Object body) {
+    return send(accept, user, password, method, path, body, "application/json");
+  }
+
+  /** A body of any content type, sent as it is (a client posting a form where JSON is expected). */
+  protected Response callRaw(String user, String password, String method, String path, String contentType,
+      String body) {
+    return send("application/json", user, password, method, path, body, contentType);
+  }
+
+  private Response send(String accept, String user, String password, String method, String path, Object body,
+      String contentType) {
     try {
       HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
           .timeout(Duration.ofSeconds(60)).header("Accept", accept);
@@ -115,7 +126,7 @@ public abstract class ApiTestSupport {
       if (body == null) {
         request.method(method, HttpRequest.BodyPublishers.noBody());
       } else {
-        request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(
+        request.header("Content-Type", contentType).method(method, HttpRequest.BodyPublishers.ofString(
             body instanceof String text ? text : JSON.writeValueAsString(body), StandardCharsets.UTF_8));
       }
       HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());

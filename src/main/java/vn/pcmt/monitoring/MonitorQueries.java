@@ -180,10 +180,15 @@ class MonitorQueries {
   record AgencyName(String code, String name) {
   }
 
-  /** Agencies the plan names one by one: rows of the matrix even before their first step reached them. */
+  /**
+   * Agencies the plan names one by one and that owe something: rows of the matrix even before their first step
+   * reached them (a body the plan only requests, owing nothing, is no row).
+   */
   List<AgencyName> assignedAgencies(long planId) {
     return jdbc.query("select distinct s.target, a.name from plan_assignment s left join agency a on a.code = s.target"
-        + " where s.plan_id = :id and s.target_type = 'AGENCY'", Map.of("id", planId),
+        + " where s.plan_id = :id and s.target_type = 'AGENCY' and (s.owes_sub_plan or s.reports_on_all_periods"
+        + " or s.proposes_commendation or exists (select 1 from plan_assignment_period p where p.assignment_id = s.id))",
+        Map.of("id", planId),
         (rs, i) -> new AgencyName(rs.getString("target"), rs.getString("name")));
   }
 

@@ -37,6 +37,8 @@ public class Plan {
   private LocalDate subPlanDeadline;
   private String subPlanDeadlinePhrase;
   private boolean yearEndCommendation;
+  private LocalDate campaignFrom;
+  private LocalDate campaignTo;
   @Enumerated(EnumType.STRING)
   private PlanStatus status;
   private String processInstanceId;
@@ -92,6 +94,8 @@ public class Plan {
     this.subPlanDeadline = registration.subPlanDeadline();
     this.subPlanDeadlinePhrase = registration.subPlanDeadlinePhrase();
     this.yearEndCommendation = registration.yearEndCommendation();
+    this.campaignFrom = registration.campaignFrom();
+    this.campaignTo = registration.campaignTo();
     replace(legalBases, registration.legalBasesOrEmpty());
     replace(recipients, registration.recipientsOrEmpty());
     assignments.clear();
@@ -161,6 +165,15 @@ public class Plan {
 
   public String getSubPlanDeadlinePhrase() {
     return subPlanDeadlinePhrase;
+  }
+
+  /** The first day of the plan's campaign window (Tháng hành động), if it has one. */
+  public LocalDate getCampaignFrom() {
+    return campaignFrom;
+  }
+
+  public LocalDate getCampaignTo() {
+    return campaignTo;
   }
 
   public boolean isYearEndCommendation() {

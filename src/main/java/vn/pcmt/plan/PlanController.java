@@ -83,7 +83,8 @@ class PlanController {
             deadlines.dueDate(deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase())))).toList(),
         plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getTarget()))
             .toList(),
-        plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId(), obligations(plan));
+        plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId(), obligations(plan),
+        plan.getCampaignFrom(), plan.getCampaignTo());
   }
 
   private Obligations obligations(Plan plan) {
@@ -155,7 +156,8 @@ class PlanController {
       LocalDate issueDate, PlanStatus status, List<String> legalBases, LocalDate subPlanDeadline,
       String subPlanDeadlinePhrase, Boolean subPlanDeadlineInTime, LocalDate subPlanDueDay, List<AssignmentView> assignments, List<String> assignedAgencies,
       List<PeriodView> reportingPeriods, List<IndicatorView> indicators, List<String> recipients,
-      boolean yearEndCommendation, String processInstanceId, Obligations obligations) {
+      boolean yearEndCommendation, String processInstanceId, Obligations obligations, LocalDate campaignFrom,
+      LocalDate campaignTo) {
   }
 
   record ObligationView(String agency, String kind, String kindLabel, String period, Instant dueAt,

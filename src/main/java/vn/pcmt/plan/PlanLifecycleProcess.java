@@ -54,6 +54,9 @@ public final class PlanLifecycleProcess {
   public static final Var<String> SUB_PLAN_DEADLINE = Var.of("subPlanDeadline", String.class);
   /** The deadline as the plan words it ("trước ngày 15/02/2023"). */
   public static final Var<String> SUB_PLAN_DEADLINE_PHRASE = Var.of("subPlanDeadlinePhrase", String.class);
+  /** The campaign window (Tháng hành động), ISO dates, both or neither. */
+  public static final Var<String> CAMPAIGN_FROM = Var.of("campaignFrom", String.class);
+  public static final Var<String> CAMPAIGN_TO = Var.of("campaignTo", String.class);
   public static final JsonVar<List<AssignmentRow>> ASSIGNMENTS = JsonVar.of("assignments", new TypeReference<>() {});
   public static final JsonVar<List<PeriodRow>> REPORTING_PERIODS = JsonVar.of("reportingPeriods", new TypeReference<>() {});
   public static final JsonVar<List<IndicatorRow>> INDICATORS = JsonVar.of("indicators", new TypeReference<>() {});

@@ -30,7 +30,18 @@ public record PlanRegistration(
     List<@Valid PeriodItem> reportingPeriods,
     List<IndicatorItem> indicators,
     List<@Size(max = 1000, message = "Một nơi nhận dài quá 1000 ký tự.") String> recipients,
-    boolean yearEndCommendation) {
+    boolean yearEndCommendation,
+    LocalDate campaignFrom,
+    LocalDate campaignTo) {
+
+  /** A registration without a campaign window. */
+  public PlanRegistration(String planNumber, String planTitle, LocalDate issueDate, String issuingAgency,
+      String standingAgency, List<String> legalBases, LocalDate subPlanDeadline, String subPlanDeadlinePhrase,
+      List<AssignmentItem> assignments, List<PeriodItem> reportingPeriods, List<IndicatorItem> indicators,
+      List<String> recipients, boolean yearEndCommendation) {
+    this(planNumber, planTitle, issueDate, issuingAgency, standingAgency, legalBases, subPlanDeadline,
+        subPlanDeadlinePhrase, assignments, reportingPeriods, indicators, recipients, yearEndCommendation, null, null);
+  }
 
   public List<String> legalBasesOrEmpty() {
     return legalBases == null ? List.of() : legalBases;

@@ -1,6 +1,8 @@
 package vn.pcmt.plan;
 
 import static vn.pcmt.plan.PlanLifecycleProcess.ASSIGNMENTS;
+import static vn.pcmt.plan.PlanLifecycleProcess.CAMPAIGN_FROM;
+import static vn.pcmt.plan.PlanLifecycleProcess.CAMPAIGN_TO;
 import static vn.pcmt.plan.PlanLifecycleProcess.INDICATORS;
 import static vn.pcmt.plan.PlanLifecycleProcess.ISSUE_DATE;
 import static vn.pcmt.plan.PlanLifecycleProcess.ISSUING_AGENCY;
@@ -86,7 +88,9 @@ public final class PlanRegistrationForm {
         assignments, periods, indicators,
         lines(RECIPIENTS.get(form)),
         // read as is: a value other than true/false is the form's to refuse (checkbox), not a failure here
-        Boolean.TRUE.equals(form.getVariable(YEAR_END_COMMENDATION.name())));
+        Boolean.TRUE.equals(form.getVariable(YEAR_END_COMMENDATION.name())),
+        values.date(CAMPAIGN_FROM.get(form), CAMPAIGN_FROM.name(), "Đợt cao điểm: từ ngày"),
+        values.date(CAMPAIGN_TO.get(form), CAMPAIGN_TO.name(), "Đợt cao điểm: đến ngày"));
     return registration;
   }
 
@@ -115,6 +119,8 @@ public final class PlanRegistrationForm {
         .toList());
     RECIPIENTS.put(form, String.join("\n", registration.recipientsOrEmpty()));
     YEAR_END_COMMENDATION.put(form, registration.yearEndCommendation());
+    CAMPAIGN_FROM.put(form, registration.campaignFrom() == null ? null : registration.campaignFrom().toString());
+    CAMPAIGN_TO.put(form, registration.campaignTo() == null ? null : registration.campaignTo().toString());
     return form;
   }
 
@@ -122,7 +128,7 @@ public final class PlanRegistrationForm {
   public static List<String> variableNames() {
     return List.of(ISSUE_DATE.name(), ISSUING_AGENCY.name(), STANDING_AGENCY.name(),
         LEGAL_BASES.name(), SUB_PLAN_DEADLINE.name(), SUB_PLAN_DEADLINE_PHRASE.name(), ASSIGNMENTS.name(),
-        REPORTING_PERIODS.name(), INDICATORS.name(), RECIPIENTS.name());
+        REPORTING_PERIODS.name(), INDICATORS.name(), RECIPIENTS.name(), CAMPAIGN_FROM.name(), CAMPAIGN_TO.name());
   }
 
   private static List<String> lines(String text) {

@@ -89,6 +89,8 @@ public class PlanRegistrationService {
     }
     if (issueDate != null) {
       checkDateRange("subPlanDeadline", registration.subPlanDeadline(), issueDate, errors);
+      checkDateRange("campaignFrom", registration.campaignFrom(), issueDate, errors);
+      checkDateRange("campaignTo", registration.campaignTo(), issueDate, errors);
       if (registration.reportingPeriods() != null) {
         for (int i = 0; i < registration.reportingPeriods().size(); i++) {
           PlanRegistration.PeriodItem period = registration.reportingPeriods().get(i);
@@ -298,6 +300,7 @@ public class PlanRegistrationService {
   }
 
   private void checkDates(PlanRegistration registration, LocalDate issueDate, List<FieldError> errors) {
+    checkCampaign(registration, issueDate, errors);
     if (registration.subPlanDeadline() != null && registration.subPlanDeadline().isBefore(issueDate)) {
       errors.add(new FieldError("subPlanDeadline", "Hạn gửi kế hoạch triển khai ("
           + VN_DATE.format(registration.subPlanDeadline()) + ") trước ngày ban hành (" + VN_DATE.format(issueDate) + ")."));
@@ -363,6 +366,25 @@ public class PlanRegistrationService {
               + VN_DATE.format(issueDate) + ".";
         }));
       }
+    }
+  }
+
+  /** A campaign window has both ends, in order, not before the plan. */
+  private static void checkCampaign(PlanRegistration registration, LocalDate issueDate, List<FieldError> errors) {
+    LocalDate from = registration.campaignFrom();
+    LocalDate to = registration.campaignTo();
+    if (from == null && to == null) {
+      return;
+    }
+    if (from == null || to == null) {
+      errors.add(new FieldError(from == null ? "campaignFrom" : "campaignTo",
+          "Đợt cao điểm (tháng hành động) cần cả ngày bắt đầu và ngày kết thúc."));
+    } else if (to.isBefore(from)) {
+      errors.add(new FieldError("campaignTo", "Ngày kết thúc đợt (" + VN_DATE.format(to) + ") trước ngày bắt đầu ("
+          + VN_DATE.format(from) + ")."));
+    } else if (to.isBefore(issueDate)) {
+      errors.add(new FieldError("campaignTo", "Đợt kết thúc ngày " + VN_DATE.format(to) + ", trước ngày ban hành ("
+          + VN_DATE.format(issueDate) + ")."));
     }
   }
 

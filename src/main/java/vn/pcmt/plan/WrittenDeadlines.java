@@ -8,6 +8,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 
 import vn.pcmt.calendar.DeadlineContext;
+import vn.pcmt.calendar.DeadlineEvent;
 import vn.pcmt.calendar.DeadlinePhraseException;
 import vn.pcmt.calendar.DeadlineRule;
 import vn.pcmt.calendar.DeadlineRules;
@@ -40,6 +41,10 @@ class WrittenDeadlines {
     }
     DeadlineContext context = DeadlineContext.of(deadlines, regime).issuedOn(plan.issueDate())
         .withReferenceYear(plan.issueDate().getYear());
+    if (plan.campaignTo() != null && DeadlineRules.dateProblem(plan.campaignTo()) == null) {
+      // "trong vòng 3 ngày sau khi kết thúc Tháng hành động"
+      context = context.withEvent(DeadlineEvent.CAMPAIGN_END, plan.campaignTo());
+    }
     LocalDate subPlan = dateOf(plan.subPlanDeadline(), plan.subPlanDeadlinePhrase(), null, context,
         "subPlanDeadlinePhrase", errors);
     List<PlanRegistration.PeriodItem> periods = null;
@@ -65,7 +70,7 @@ class WrittenDeadlines {
     }
     return new PlanRegistration(plan.planNumber(), plan.planTitle(), plan.issueDate(), plan.issuingAgency(),
         plan.standingAgency(), plan.legalBases(), subPlan, plan.subPlanDeadlinePhrase(), assignments, periods,
-        plan.indicators(), plan.recipients(), plan.yearEndCommendation());
+        plan.indicators(), plan.recipients(), plan.yearEndCommendation(), plan.campaignFrom(), plan.campaignTo());
   }
 
   /**

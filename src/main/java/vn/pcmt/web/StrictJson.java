@@ -22,8 +22,8 @@ class StrictJson {
   @Bean
   Jackson2ObjectMapperBuilderCustomizer strictApiJson() {
     return builder -> builder
-        .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES,
-            DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        // a yes/no left out is "no"; one written must be true or false
+        .featuresToEnable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .featuresToDisable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
         .postConfigurer(mapper -> {
           mapper.coercionConfigFor(LogicalType.DateTime)

@@ -667,14 +667,15 @@ class AuthorizationMatrixApiTest extends ApiTestSupport {
     return tasks.isEmpty() ? "∅" : String.join(" ", new TreeSet<>(tasks));
   }
 
-  /** POST /deployment/create with one harmless text resource, as multipart/form-data. */
+  /** POST /deployment/create with one harmless empty form (deployments take only diagrams and forms). */
   Answer deploy(Role role) {
     String boundary = "----authz" + UUID.randomUUID();
     String body = "--" + boundary + "\r\n"
         + "Content-Disposition: form-data; name=\"deployment-name\"\r\n\r\nauthz-probe\r\n"
         + "--" + boundary + "\r\n"
-        + "Content-Disposition: form-data; name=\"probe.txt\"; filename=\"probe.txt\"\r\n"
-        + "Content-Type: text/plain\r\n\r\nthăm dò quyền\r\n"
+        + "Content-Disposition: form-data; name=\"authz-probe.form\"; filename=\"authz-probe.form\"\r\n"
+        + "Content-Type: application/json\r\n\r\n{\"id\": \"authz-probe\", \"type\": \"default\", \"schemaVersion\": 16,"
+        + " \"executionPlatform\": \"Camunda Platform\", \"executionPlatformVersion\": \"7.24.0\", \"components\": []}\r\n"
         + "--" + boundary + "--\r\n";
     return exchange(HttpClient.newHttpClient(), HttpRequest.newBuilder(uri("/engine-rest/deployment/create"))
         .header("Authorization", basic(role.user))

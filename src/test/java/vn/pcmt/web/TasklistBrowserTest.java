@@ -218,7 +218,9 @@ class TasklistBrowserTest extends ApiTestSupport {
         "planNumber", PLAN, "planTitle", "Kế hoạch kiểm thử Tasklist", "issueDate", "2023-05-31",
         "subPlanDeadline", "2023-06-20",
         "assignments", List.of(Map.of("targetType", "AGENCY", "target", "SYT", "role", "LEAD", "duty", "Chủ trì."),
-            Map.of("targetType", "AGENCY", "target", "STP", "role", "COORDINATING", "duty", "Phối hợp.")),
+            Map.of("targetType", "AGENCY", "target", "STP", "role", "COORDINATING", "duty", "Phối hợp.",
+                // a coordinating body owes what the plan says it owes: here a sub-plan and the year's report
+                "owesSubPlan", true, "reportsOn", List.of("Năm 2023"))),
         "reportingPeriods", List.of(Map.of("label", "Năm 2023", "dueDate", "2023-12-15")),
         "indicators", List.of(Map.of("name", "Số buổi tuyên truyền", "unit", "buổi", "target", 20)),
         "yearEndCommendation", false));
