@@ -8,8 +8,6 @@ import java.util.stream.Collectors;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
-import jakarta.persistence.EnumType;
-import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
@@ -24,8 +22,8 @@ public class Agency {
   @Id
   private String code;
   private String name;
-  @Enumerated(EnumType.STRING)
-  private AgencyKind kind;
+  /** Code of its {@link AgencyKind}, declared in the directory file. */
+  private String kind;
   @Column(name = "parent_code")
   private String parentCode;
   /** Comma-separated {@link AgencyRole} names. */
@@ -51,7 +49,8 @@ public class Agency {
     return name;
   }
 
-  public AgencyKind getKind() {
+  /** The code of its kind ({@link AgencyDirectory#kind} gives the label). */
+  public String getKind() {
     return kind;
   }
 
@@ -87,11 +86,16 @@ public class Agency {
   }
 
   /** Copies the directory entry's data; returns whether anything changed. */
-  boolean update(String name, AgencyKind kind, String parentCode, Set<AgencyRole> roles, String email,
+  boolean update(DirectoryFile.Entry entry) {
+    return update(entry.name(), entry.kind(), entry.parent(), entry.rolesOrEmpty(), entry.email(), entry.validFrom(),
+        entry.validTo(), entry.predecessorsOrEmpty());
+  }
+
+  private boolean update(String name, String kind, String parentCode, Set<AgencyRole> roles, String email,
       LocalDate validFrom, LocalDate validTo, List<String> predecessors) {
     String newRoles = roles.stream().map(Enum::name).sorted().collect(Collectors.joining(","));
     String newPredecessors = String.join(",", predecessors);
-    boolean changed = !java.util.Objects.equals(this.name, name) || this.kind != kind
+    boolean changed = !java.util.Objects.equals(this.name, name) || !java.util.Objects.equals(this.kind, kind)
         || !java.util.Objects.equals(this.parentCode, parentCode) || !java.util.Objects.equals(this.roles, newRoles)
         || !java.util.Objects.equals(this.email, email) || !java.util.Objects.equals(this.validFrom, validFrom)
         || !java.util.Objects.equals(this.validTo, validTo)

@@ -1,75 +1,50 @@
 package vn.pcmt.agency;
 
-import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
-import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-
 /**
- * The agency directory: imported from the directory file at start-up (idempotently: a re-import changes only what
- * the file changed) and queried by plans to resolve codes, roles and collectives. Nothing assumes a number of levels:
- * a collective expands by kind or by parent.
+ * The agency directory: imported from the directory file at start-up and maintained by administrators' imports
+ * ({@link DirectoryImports}), queried by plans to resolve codes, kinds, roles and collectives. Nothing assumes a
+ * number of levels or a fixed list of kinds: a collective expands by kind or by parent.
  */
 @Service
 public class AgencyDirectory {
 
-  private static final Logger LOG = LoggerFactory.getLogger(AgencyDirectory.class);
-  private static final String CODE_PATTERN = "[A-Z0-9]+";
-
   private final AgencyRepository agencies;
-  private final Resource location;
+  private final AgencyKindRepository kinds;
+  private final DirectoryImports imports;
 
-  AgencyDirectory(AgencyRepository agencies, @Value("${pcmt.directory.location}") Resource location) {
+  AgencyDirectory(AgencyRepository agencies, AgencyKindRepository kinds, DirectoryImports imports) {
     this.agencies = agencies;
-    this.location = location;
+    this.kinds = kinds;
+    this.imports = imports;
   }
 
-  /** Reads the directory file and brings the table in line with it. Returns the imported entries. */
+  /** Start-up: brings the directory in line with the directory file (see {@link DirectoryImports}); every agency. */
   @Transactional
   public List<Agency> importDirectory() {
-    DirectoryFile file = read();
-    validate(file);
-    Map<String, Agency> existing = agencies.findAll().stream()
-        .collect(Collectors.toMap(Agency::getCode, Function.identity()));
-    int changed = 0;
-    List<Agency> imported = new ArrayList<>();
-    for (DirectoryFile.Entry entry : file.agencies()) {
-      Agency agency = existing.getOrDefault(entry.code(), new Agency(entry.code()));
-      boolean isNew = !existing.containsKey(entry.code());
-      if (agency.update(entry.name(), entry.kind(), entry.parent(), entry.rolesOrEmpty(), entry.email(),
-          entry.validFrom(), entry.validTo(), entry.predecessorsOrEmpty()) || isNew) {
-        agencies.save(agency);
-        changed++;
-      }
-      imported.add(agency);
-    }
-    LOG.info("Agency directory of {}: {} agencies, {} added or changed", file.province(), imported.size(), changed);
-    return imported;
+    imports.importAtStartup();
+    return all();
   }
 
+  /** The agency of the code, whether or not valid today; empty for an unknown code (the demo checks its plan's). */
   public Optional<Agency> find(String code) {
     return code == null ? Optional.empty() : agencies.findById(code);
+  }
+
+  /** The codes the directory does not know, in order: a plan written for another directory names them. */
+  public List<String> unknown(java.util.Collection<String> codes) {
+    return codes.stream().filter(code -> find(code).isEmpty()).distinct().toList();
   }
 
   /**
@@ -98,9 +73,19 @@ public class AgencyDirectory {
         .min(Comparator.comparing(Agency::getCode));
   }
 
+  /** Every kind the directory knows, by code. */
+  public List<AgencyKind> kinds() {
+    return kinds.findAll(org.springframework.data.domain.Sort.by("code"));
+  }
+
+  /** The kind of the code (DEPARTMENT, STEERING_COMMITTEE), as the directory file declares it. */
+  public Optional<AgencyKind> kind(String code) {
+    return code == null || code.isBlank() ? Optional.empty() : kinds.findById(code.trim());
+  }
+
   /** Every agency of the kind valid on the date ("các sở, ban, ngành", "UBND các huyện, thành phố"). */
   public List<Agency> ofKind(AgencyKind kind, LocalDate on) {
-    return agencies.findByKind(kind).stream().filter(a -> a.isValidOn(on))
+    return agencies.findByKind(kind.code()).stream().filter(a -> a.isValidOn(on))
         .sorted(Comparator.comparing(Agency::getCode)).toList();
   }
 
@@ -108,59 +93,6 @@ public class AgencyDirectory {
   public List<Agency> childrenOf(String parentCode, LocalDate on) {
     return agencies.findByParentCode(parentCode).stream().filter(a -> a.isValidOn(on))
         .sorted(Comparator.comparing(Agency::getCode)).toList();
-  }
-
-  private DirectoryFile read() {
-    ObjectMapper yaml = new ObjectMapper(new YAMLFactory()).registerModule(new JavaTimeModule())
-        .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, true);
-    try (InputStream in = location.getInputStream()) {
-      return yaml.readValue(in, DirectoryFile.class);
-    } catch (IOException e) {
-      throw new IllegalStateException("Cannot read the agency directory " + location + ": " + e.getMessage(), e);
-    }
-  }
-
-  /** Refuses a directory file that would route tasks wrongly; the message names the entry to fix. */
-  static void validate(DirectoryFile file) {
-    List<String> problems = new ArrayList<>();
-    if (file.agencies() == null || file.agencies().isEmpty()) {
-      problems.add("the file lists no agencies");
-    } else {
-      Set<String> codes = new HashSet<>();
-      for (DirectoryFile.Entry entry : file.agencies()) {
-        if (entry.code() == null || !entry.code().matches(CODE_PATTERN)) {
-          problems.add("code '" + entry.code() + "' must be upper-case letters and digits");
-        } else if (entry.code().endsWith(AgencyGroups.HEAD_SUFFIX)) {
-          problems.add("code '" + entry.code() + "' must not end in " + AgencyGroups.HEAD_SUFFIX
-              + " (reserved for head groups)");
-        }
-        if (!codes.add(entry.code())) {
-          problems.add("code '" + entry.code() + "' is listed twice");
-        }
-        if (entry.name() == null || entry.name().isBlank()) {
-          problems.add(entry.code() + ": name is missing");
-        }
-        if (entry.kind() == null) {
-          problems.add(entry.code() + ": kind is missing");
-        }
-        if (entry.validFrom() != null && entry.validTo() != null && entry.validTo().isBefore(entry.validFrom())) {
-          problems.add(entry.code() + ": validTo is before validFrom");
-        }
-      }
-      for (DirectoryFile.Entry entry : file.agencies()) {
-        if (entry.parent() != null && !codes.contains(entry.parent())) {
-          problems.add(entry.code() + ": unknown parent " + entry.parent());
-        }
-        for (String predecessor : entry.predecessorsOrEmpty()) {
-          if (!codes.contains(predecessor)) {
-            problems.add(entry.code() + ": unknown predecessor " + predecessor);
-          }
-        }
-      }
-    }
-    if (!problems.isEmpty()) {
-      throw new IllegalStateException("The agency directory is invalid: " + String.join("; ", problems));
-    }
   }
 
   /**

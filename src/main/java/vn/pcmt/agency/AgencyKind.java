@@ -1,28 +1,59 @@
 package vn.pcmt.agency;
 
-/** What kind of body an agency is; a collective assignment ("các sở, ban, ngành") names a kind. */
-public enum AgencyKind {
-  PEOPLES_COMMITTEE("Ủy ban nhân dân"),
-  POLICE("Công an"),
-  POLICE_UNIT("Đơn vị thuộc Công an"),
-  DEPARTMENT("Sở, ban, ngành"),
-  MILITARY("Lực lượng vũ trang"),
-  CUSTOMS("Hải quan"),
-  JUDICIAL("Tòa án, Viện kiểm sát"),
-  FRONT("Mặt trận Tổ quốc"),
-  MASS_ORGANISATION("Tổ chức chính trị - xã hội"),
-  PRESS("Cơ quan báo chí"),
-  EDUCATION_INSTITUTION("Cơ sở giáo dục"),
-  DISTRICT("UBND huyện, thành phố"),
-  COMMUNE("UBND xã, phường, thị trấn");
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 
-  private final String label;
+/**
+ * What kind of body an agency is ("Sở, ban, ngành", "Ban Chỉ đạo"); a collective assignment names a kind. Kinds are
+ * data: the directory file declares them (code and Vietnamese label), so a new kind needs no code change. A kind is
+ * never deleted: plans may name it.
+ */
+@Entity
+@Table(name = "agency_kind")
+public class AgencyKind {
 
-  AgencyKind(String label) {
+  /** Upper-case letters, digits and underscores, starting with a letter (DEPARTMENT, STEERING_COMMITTEE). */
+  static final String CODE_PATTERN = "[A-Z][A-Z0-9_]{0,31}";
+  static final int LABEL_MAX = 255;
+
+  @Id
+  private String code;
+  private String label;
+
+  protected AgencyKind() {
+  }
+
+  AgencyKind(String code, String label) {
+    this.code = code;
     this.label = label;
   }
 
+  public String code() {
+    return code;
+  }
+
+  /** How officials name the kind: "Sở, ban, ngành". */
   public String label() {
     return label;
+  }
+
+  void relabel(String label) {
+    this.label = label;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof AgencyKind kind && code.equals(kind.code);
+  }
+
+  @Override
+  public int hashCode() {
+    return code.hashCode();
+  }
+
+  @Override
+  public String toString() {
+    return code;
   }
 }

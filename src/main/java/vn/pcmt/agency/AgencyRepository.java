@@ -6,7 +6,7 @@ import org.springframework.data.jpa.repository.JpaRepository;
 
 interface AgencyRepository extends JpaRepository<Agency, String> {
 
-  List<Agency> findByKind(AgencyKind kind);
+  List<Agency> findByKind(String kind);
 
   List<Agency> findByParentCode(String parentCode);
 }

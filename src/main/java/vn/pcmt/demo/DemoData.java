@@ -26,8 +26,10 @@ import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.agency.AgencyRole;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.engine.InvalidFormDataException;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.plan.PlanRegistration;
+import vn.pcmt.plan.PlanRegistrationService;
 import vn.pcmt.web.PublicUrl;
 
 /**
@@ -54,12 +56,14 @@ class DemoData {
   private final Resource plan;
   private final boolean registerPlan;
   private final PublicUrl publicUrl;
+  private final PlanRegistrationService plans;
 
   DemoData(AgencyDirectory directory, ProcessEngine engine, Deadlines deadlines, ObjectMapper json,
       @Value("${pcmt.demo.password}") String password, @Value("${pcmt.demo.plan}") Resource plan,
       @Value("${pcmt.demo.register-plan:true}") boolean registerPlan,
       @Value("${spring.mail.host:}") String mailHost,
-      @Value("${pcmt.reporting.cutoff-working-days:5}") int cutoffWorkingDays, PublicUrl publicUrl) {
+      @Value("${pcmt.reporting.cutoff-working-days:5}") int cutoffWorkingDays, PublicUrl publicUrl,
+      PlanRegistrationService plans) {
     this.directory = directory;
     this.engine = engine;
     this.identity = engine.getIdentityService();
@@ -72,6 +76,7 @@ class DemoData {
     this.plan = plan;
     this.registerPlan = registerPlan;
     this.publicUrl = publicUrl;
+    this.plans = plans;
   }
 
   /** The officer's user id of an agency: its code in lower case + "cb" (cán bộ). */
@@ -140,6 +145,14 @@ class DemoData {
       // its back-dated half-year would send a few hundred assignment, reminder and escalation mails at once
       LOG.warn("Demo: có cấu hình máy chủ thư (spring.mail.host) nên không dựng kế hoạch mẫu (tránh gửi hàng trăm "
           + "thư nhắc việc về những việc của nửa năm đã qua)");
+      return;
+    }
+    try {
+      plans.validate(registration, null);
+    } catch (InvalidFormDataException e) {
+      // another province's directory: the demo users are there, the Sơn La plan is not
+      LOG.info("Demo: kế hoạch {} không dựng được với danh bạ này, bỏ qua ({})", registration.planNumber(),
+          e.getMessage());
       return;
     }
     String secretariat = directory.withRole(AgencyRole.SECRETARIAT, registration.issueDate()).orElseThrow().getCode();

@@ -11,7 +11,6 @@ import java.util.regex.Pattern;
 
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
-import vn.pcmt.agency.AgencyKind;
 import vn.pcmt.calendar.Deadlines;
 import vn.pcmt.plan.PlanRegistration;
 import vn.pcmt.plan.PlanRegistration.AssignmentItem;
@@ -38,7 +37,7 @@ final class DemoPlan {
   static final int ANCHOR_WORKING_DAYS_AHEAD = 4;
   private static final int ANCHOR_PERIOD = 1;
   /** The two-tier local government of 2025: what a collective of a dissolved kind now means. */
-  private static final Map<AgencyKind, AgencyKind> KIND_SUCCESSORS = Map.of(AgencyKind.DISTRICT, AgencyKind.COMMUNE);
+  private static final Map<String, String> KIND_SUCCESSORS = Map.of("DISTRICT", "COMMUNE");
   private static final Pattern PHRASE_DATE = Pattern.compile("\\d{1,2}/\\d{1,2}(/\\d{4})?");
   /** Years the plan's own texts refer to ("năm 2023", "quý I/2023"); legal bases keep theirs. */
   private static final Pattern TEXT_YEAR = Pattern.compile("(năm |quý [IVX]+/)(\\d{4})");
@@ -147,11 +146,12 @@ final class DemoPlan {
       String duty = years(item.duty(), years);
       TargetType type = item.targetTypeOrDefault();
       if (type == TargetType.KIND) {
-        AgencyKind kind = AgencyKind.valueOf(item.target());
-        if (directory.ofKind(kind, on).isEmpty() && KIND_SUCCESSORS.containsKey(kind)) {
+        String kind = item.target();
+        boolean noneLeft = directory.kind(kind).map(k -> directory.ofKind(k, on).isEmpty()).orElse(true);
+        if (noneLeft && KIND_SUCCESSORS.containsKey(kind)) {
           kind = KIND_SUCCESSORS.get(kind);
         }
-        result.add(sameObligations(item, type, kind.name(), duty));
+        result.add(sameObligations(item, type, kind, duty));
       } else if (type == TargetType.AGENCY) {
         for (String code : directory.successorsOn(item.target(), on)) {
           result.add(sameObligations(item, type, code, duty));

@@ -94,9 +94,19 @@ public final class PlanLifecycleProcess {
   private PlanLifecycleProcess() {
   }
 
-  /** One row of the assignments list: who (an agency or a collective), in which role, with which duty. */
+  /**
+   * One row of the assignments list: who (an agency or a collective), in which role, with which duty.
+   * {@code targetLabel} is written by Task_RegisterPlan from the directory ("Tất cả: Sở, ban, ngành"), so forms show
+   * the target in words without knowing the directory's kinds.
+   */
   public record AssignmentRow(String targetType, String target, String role, String duty, Boolean owesSubPlan,
-      String subPlanDeadline, String subPlanDeadlinePhrase, List<String> reportsOn, Boolean proposesCommendation) {
+      String subPlanDeadline, String subPlanDeadlinePhrase, List<String> reportsOn, Boolean proposesCommendation,
+      String targetLabel) {
+
+    public AssignmentRow withTargetLabel(String label) {
+      return new AssignmentRow(targetType, target, role, duty, owesSubPlan, subPlanDeadline, subPlanDeadlinePhrase,
+          reportsOn, proposesCommendation, label);
+    }
   }
 
   /** One reporting period: label ("Quý I"), ISO due date and the deadline as the plan words it. */

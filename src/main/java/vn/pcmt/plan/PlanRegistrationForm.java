@@ -105,10 +105,10 @@ public final class PlanRegistrationForm {
     SUB_PLAN_DEADLINE.put(form, registration.subPlanDeadline() == null ? null : registration.subPlanDeadline().toString());
     SUB_PLAN_DEADLINE_PHRASE.put(form, registration.subPlanDeadlinePhrase());
     ASSIGNMENTS.put(form, registration.assignments() == null ? List.of() : registration.assignments().stream()
-        .map(a -> a == null ? new AssignmentRow(null, null, null, null, null, null, null, null, null)
+        .map(a -> a == null ? new AssignmentRow(null, null, null, null, null, null, null, null, null, null)
             : new AssignmentRow(a.targetTypeOrDefault().name(), a.target(), a.role() == null ? null : a.role().name(),
                 a.duty(), a.owesSubPlan(), a.subPlanDeadline() == null ? null : a.subPlanDeadline().toString(),
-                a.subPlanDeadlinePhrase(), a.reportsOn(), a.proposesCommendation()))
+                a.subPlanDeadlinePhrase(), a.reportsOn(), a.proposesCommendation(), null))
         .toList());
     REPORTING_PERIODS.put(form, registration.reportingPeriods() == null ? List.of() : registration.reportingPeriods()
         .stream().map(p -> p == null ? new PeriodRow(null, null, null) : new PeriodRow(p.label(),

@@ -261,12 +261,8 @@ public class PlanRegistrationService {
     };
   }
 
-  private static Optional<AgencyKind> kindOf(String code) {
-    try {
-      return Optional.of(AgencyKind.valueOf(code));
-    } catch (IllegalArgumentException e) {
-      return Optional.empty();
-    }
+  private Optional<AgencyKind> kindOf(String code) {
+    return directory.kind(code);
   }
 
   private Optional<Agency> issuingAgency(PlanRegistration registration, LocalDate on) {
@@ -354,8 +350,8 @@ public class PlanRegistrationService {
       String field = "assignments[" + i + "].target";
       TargetType type = item.targetTypeOrDefault();
       if (type == TargetType.KIND && kindOf(target).isEmpty()) {
-        errors.add(new FieldError(field, "Không có loại cơ quan '" + target + "'. Các loại: "
-            + String.join(", ", java.util.Arrays.stream(AgencyKind.values()).map(Enum::name).toList()) + "."));
+        errors.add(new FieldError(field, "Không có loại cơ quan '" + target + "' trong danh bạ. Các loại: "
+            + String.join(", ", directory.kinds().stream().map(k -> k.code() + " (" + k.label() + ")").toList()) + "."));
       } else if (type != TargetType.KIND && directory.find(target).isEmpty()) {
         errors.add(new FieldError(field, "Không tìm thấy cơ quan có mã '" + target + "' trong danh bạ."));
       } else if (resolve(type, target, issueDate).isEmpty()) {

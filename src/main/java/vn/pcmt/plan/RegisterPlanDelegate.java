@@ -1,5 +1,6 @@
 package vn.pcmt.plan;
 
+import static vn.pcmt.plan.PlanLifecycleProcess.ASSIGNMENTS;
 import static vn.pcmt.plan.PlanLifecycleProcess.HOME_AFFAIRS_GROUP;
 import static vn.pcmt.plan.PlanLifecycleProcess.LEADERSHIP_GROUP;
 import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_ID;
@@ -8,6 +9,8 @@ import static vn.pcmt.plan.PlanLifecycleProcess.PLAN_TITLE;
 import static vn.pcmt.plan.PlanLifecycleProcess.SECRETARIAT_GROUP;
 import static vn.pcmt.plan.PlanLifecycleProcess.YEAR_END_COMMENDATION;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -15,9 +18,12 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import vn.pcmt.agency.Agency;
+import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.agency.AgencyKind;
 import vn.pcmt.engine.FormRules;
 import vn.pcmt.engine.FormValues;
+import vn.pcmt.plan.PlanLifecycleProcess.AssignmentRow;
 
 /**
  * Task_RegisterPlan: saves the submitted (or revised) plan in the application's tables and routes the next steps.
@@ -30,11 +36,14 @@ class RegisterPlanDelegate implements JavaDelegate {
   private final PlanRegistrationService plans;
   private final FormRules formRules;
   private final IdentityService identity;
+  private final AgencyDirectory directory;
 
-  RegisterPlanDelegate(PlanRegistrationService plans, FormRules formRules, IdentityService identity) {
+  RegisterPlanDelegate(PlanRegistrationService plans, FormRules formRules, IdentityService identity,
+      AgencyDirectory directory) {
     this.plans = plans;
     this.formRules = formRules;
     this.identity = identity;
+    this.directory = directory;
   }
 
   @Override
@@ -59,6 +68,22 @@ class RegisterPlanDelegate implements JavaDelegate {
     LEADERSHIP_GROUP.set(execution, AgencyGroups.headGroupOf(plan.getIssuingAgency()));
     SECRETARIAT_GROUP.set(execution, plan.getStandingAgency());
     HOME_AFFAIRS_GROUP.set(execution, plans.homeAffairs(plan.getIssueDate()).map(Agency::getCode).orElse(null));
+    List<AssignmentRow> rows = ASSIGNMENTS.get(execution);
+    if (rows != null) {
+      ASSIGNMENTS.set(execution, rows.stream().map(row -> row == null ? null : row.withTargetLabel(targetLabel(row)))
+          .toList());
+    }
+  }
+
+  /** The target as leadership reads it: the agency's name, the kind's label, the parent's name. */
+  private String targetLabel(AssignmentRow row) {
+    String code = row.target() == null ? "" : row.target().trim();
+    if (TargetType.KIND.name().equals(row.targetType())) {
+      return "Tất cả: " + directory.kind(code).map(AgencyKind::label).orElse(code);
+    }
+    String name = directory.find(code).map(Agency::getName).orElse(code);
+    return TargetType.CHILDREN_OF.name().equals(row.targetType()) ? "Các đơn vị trực thuộc " + name
+        : name + " (" + code + ")";
   }
 
   private String currentUser(DelegateExecution execution) {
