@@ -22,7 +22,7 @@ import vn.pcmt.subplan.SubPlanProcess;
  */
 class AssignmentObligationsApiTest extends ApiTestSupport {
 
-  static final String PLAN = "112/KH-UBND";
+  static final String PLAN = "312/KH-UBND";
 
   /** An action month: Công an with its own sub-plan deadline, Sở Y tế by its role, the Front and the Youth Union. */
   static Map<String, Object> actionMonth(String number) {
@@ -86,27 +86,27 @@ class AssignmentObligationsApiTest extends ApiTestSupport {
     setClock(LocalDateTime.of(2023, 6, 1, 8, 30));
     int before = instances();
 
-    Map<String, Object> duplicate = actionMonth("113/KH-UBND");
+    Map<String, Object> duplicate = actionMonth("313/KH-UBND");
     List<Object> assignments = castList(duplicate.get("assignments"));
     assignments.add(assignments.get(1));
     expectRefusal(duplicate, "assignments[4]", "bị nhập trùng");
 
-    Map<String, Object> unknownPeriod = actionMonth("114/KH-UBND");
+    Map<String, Object> unknownPeriod = actionMonth("314/KH-UBND");
     castList(unknownPeriod.get("assignments")).set(3, assignment("TDOAN", "REQUESTED", "Đề nghị phối hợp.",
         Map.of("reportsOn", List.of("Quý IV"))));
     expectRefusal(unknownPeriod, "assignments[3].reportsOn[0]", "Kế hoạch không có kỳ báo cáo 'Quý IV'");
 
-    Map<String, Object> noDeadline = actionMonth("115/KH-UBND");
+    Map<String, Object> noDeadline = actionMonth("315/KH-UBND");
     castList(noDeadline.get("assignments")).set(1, assignment("SYT", "LEAD", "Xây dựng kế hoạch.",
         Map.of("owesSubPlan", true)));
     expectRefusal(noDeadline, "assignments[1].subPlanDeadline", "chưa có hạn");
 
-    Map<String, Object> deadlineWithoutSubPlan = actionMonth("116/KH-UBND");
+    Map<String, Object> deadlineWithoutSubPlan = actionMonth("316/KH-UBND");
     castList(deadlineWithoutSubPlan.get("assignments")).set(2, assignment("MTTQ", "COORDINATING", "Phối hợp.",
         Map.of("subPlanDeadline", "2023-06-10")));
     expectRefusal(deadlineWithoutSubPlan, "assignments[2].subPlanDeadline", "không phải gửi kế hoạch triển khai");
 
-    Map<String, Object> beforeIssue = actionMonth("117/KH-UBND");
+    Map<String, Object> beforeIssue = actionMonth("317/KH-UBND");
     castList(beforeIssue.get("assignments")).set(0, assignment("CAT", "LEAD", "Chủ trì.",
         Map.of("owesSubPlan", true, "subPlanDeadline", "2023-05-01")));
     expectRefusal(beforeIssue, "assignments[0].subPlanDeadline", "trước ngày ban hành");
