@@ -18,7 +18,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
 
 /** Camunda Modeler's Deploy button as its HTTP request: multipart POST /engine-rest/deployment/create, HTTP Basic. */
-final class ModelerDeploy {
+public final class ModelerDeploy {
 
   private static final HttpClient HTTP = HttpClient.newHttpClient();
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -26,16 +26,16 @@ final class ModelerDeploy {
   private ModelerDeploy() {
   }
 
-  record Reply(int status, JsonNode json, String text) {
+  public record Reply(int status, JsonNode json, String text) {
   }
 
   /** Deploys the files (resource name to content) as Modeler does, with duplicate filtering. */
-  static Reply deploy(int port, String user, String password, String name, Map<String, byte[]> files)
+  public static Reply deploy(int port, String user, String password, String name, Map<String, byte[]> files)
       throws IOException, InterruptedException {
     return deploy(port, user, password, name, files, true);
   }
 
-  static Reply deploy(int port, String user, String password, String name, Map<String, byte[]> files,
+  public static Reply deploy(int port, String user, String password, String name, Map<String, byte[]> files,
       boolean duplicateFiltering) throws IOException, InterruptedException {
     String boundary = "pcmt-" + UUID.randomUUID();
     ByteArrayOutputStream body = new ByteArrayOutputStream();

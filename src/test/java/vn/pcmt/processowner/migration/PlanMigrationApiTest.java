@@ -3,13 +3,7 @@ package vn.pcmt.processowner.migration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +11,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -44,6 +36,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import vn.pcmt.ApiTestSupport;
+import vn.pcmt.processowner.ModelerDeploy;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.reporting.AgencyReportProcess;
 import vn.pcmt.reporting.PeriodicReportProcess;
@@ -93,7 +86,6 @@ class PlanMigrationApiTest extends ApiTestSupport {
   @Autowired
   HistoryService history;
 
-  private final HttpClient http = HttpClient.newHttpClient();
 
   @Test
   void aPlanInItsSecondPeriodMovesToTheChangedReportDiagramAndRunsToItsEnd() throws Exception {
@@ -456,31 +448,9 @@ class PlanMigrationApiTest extends ApiTestSupport {
     for (String form : List.of(AgencyReportProcess.FORM_DRAFT, AgencyReportProcess.FORM_APPROVE)) {
       files.put(form + ".form", Files.readAllBytes(Path.of("forms", form + ".form")));
     }
-    String boundary = "pcmt-" + UUID.randomUUID();
-    ByteArrayOutputStream body = new ByteArrayOutputStream();
-    Map<String, String> fields = Map.of("deployment-name", "agency-report", "deployment-source", "Camunda Modeler",
-        "enable-duplicate-filtering", "true");
-    for (Map.Entry<String, String> field : fields.entrySet()) {
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + field.getKey() + "\"\r\n\r\n"
-          + field.getValue() + "\r\n").getBytes(StandardCharsets.UTF_8));
-    }
-    for (Map.Entry<String, byte[]> file : files.entrySet()) {
-      body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + file.getKey() + "\"; filename=\""
-          + file.getKey() + "\"\r\nContent-Type: application/octet-stream\r\n\r\n").getBytes(StandardCharsets.UTF_8));
-      body.write(file.getValue());
-      body.write("\r\n".getBytes(StandardCharsets.UTF_8));
-    }
-    body.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
-    HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port
-        + "/engine-rest/deployment/create")).timeout(Duration.ofSeconds(60))
-        .header("Authorization", "Basic " + Base64.getEncoder()
-            .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)))
-        .header("Accept", "application/json")
-        .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-        .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())).build();
-    HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    JsonNode definitions = JSON.readTree(response.body()).get("deployedProcessDefinitions");
+    ModelerDeploy.Reply response = ModelerDeploy.deploy(port, user, PASSWORD, "agency-report", files);
+    assertThat(response.status()).as(response.text()).isEqualTo(200);
+    JsonNode definitions = response.json().get("deployedProcessDefinitions");
     assertThat(definitions.size()).isEqualTo(1);
     JsonNode definition = definitions.elements().next();
     assertThat(definition.get("versionTag").asText()).isEqualTo(versionTag);
