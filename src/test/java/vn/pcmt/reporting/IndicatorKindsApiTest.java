@@ -28,7 +28,7 @@ import vn.pcmt.plan.PlanLifecycleProcess;
  */
 class IndicatorKindsApiTest extends ApiTestSupport {
 
-  static final String PLAN = "115/KH-UBND";
+  static final String PLAN = "131/KH-UBND";
   static final List<String> AGENCIES = List.of("CAT", "SGDDT", "SYT");
 
   static final String COMMUNES = "Xã giữ vững không có ma túy";
@@ -264,14 +264,21 @@ class IndicatorKindsApiTest extends ApiTestSupport {
         "được tính bằng số cơ quan đạt: chỉ chọn 'Tối thiểu'.");
     assertRefusedPlan(indicator(TIP_BOX, "hòm thư", "CRITERION", "AT_LEAST", 0), "indicators[0].target",
         "là số cơ quan phải đạt: một số nguyên từ 1 trở lên");
+    Response twice = call(officer("PTM"), "POST", "/api/plans", plan("132/KH-UBND",
+        List.of(indicator(COMMUNES, "xã", "COUNT", "AT_LEAST", 12), indicator(COMMUNES, "xã", "COUNT", "AT_MOST", 40))));
+    assertThat(twice.status()).isEqualTo(400);
+    assertThat(twice.json().get("errors")).anySatisfy(error -> {
+      assertThat(error.get("field").asText()).isEqualTo("indicators[1].name");
+      assertThat(error.get("message").asText()).isEqualTo("Chỉ tiêu '" + COMMUNES + "' bị nhập trùng.");
+    });
     assertRefusedPlan(indicator(AREA, "ha", "SURFACE", "AT_MOST", 1), "indicators[0].kind",
         "Giá trị 'SURFACE' của trường 'indicators[0].kind' không hợp lệ.");
-    assertThat(get("admin", "/engine-rest/history/process-instance/count?processInstanceBusinessKey=116%2FKH-UBND")
+    assertThat(get("admin", "/engine-rest/history/process-instance/count?processInstanceBusinessKey=132%2FKH-UBND")
         .get("count").asLong()).as("no plan started").isZero();
 
     // an indicator written as before kinds existed is a count to reach at least
     Response old = call(officer("PTM"), "POST", "/api/plans",
-        plan("117/KH-UBND", List.of(Map.of("name", "Số buổi tuyên truyền", "unit", "buổi", "target", 20))));
+        plan("133/KH-UBND", List.of(Map.of("name", "Số buổi tuyên truyền", "unit", "buổi", "target", 20))));
     assertThat(old.status()).as(old.text()).isEqualTo(201);
     JsonNode indicator = get(officer("PTM"), "/api/plans/" + old.json().get("planId").asLong()).get("indicators")
         .get(0);
@@ -281,7 +288,7 @@ class IndicatorKindsApiTest extends ApiTestSupport {
   }
 
   private void assertRefusedPlan(Map<String, Object> indicator, String field, String message) {
-    Response response = call(officer("PTM"), "POST", "/api/plans", plan("116/KH-UBND", List.of(indicator)));
+    Response response = call(officer("PTM"), "POST", "/api/plans", plan("132/KH-UBND", List.of(indicator)));
     assertThat(response.status()).as(response.text()).isEqualTo(400);
     assertThat(response.json().get("errors")).as(response.text()).anySatisfy(error -> {
       assertThat(error.get("field").asText()).isEqualTo(field);
