@@ -112,9 +112,8 @@ final class DemoActors {
   }
 
   /** The report form's rows with the agency's figures filled in. */
-  List<FigureRow> filled(List<FigureRow> rows, java.util.function.ToDoubleFunction<FigureRow> value) {
-    return rows.stream().map(r -> new FigureRow(r.indicatorId(), r.name(), r.unit(), r.target(),
-        value.applyAsDouble(r))).toList();
+  List<FigureRow> filled(List<FigureRow> rows, java.util.function.UnaryOperator<FigureRow> filling) {
+    return rows.stream().map(filling).toList();
   }
 
   /** Runs every job due at the engine's clock, and those they create, until none is left. */

@@ -77,7 +77,8 @@ final class DemoPlan {
         real.legalBases(), subPlanDeadline,
         subPlanDeadline == null ? null : phrase(real.subPlanDeadlinePhrase(), subPlanDeadline, issueYear),
         assignments(real.assignments(), issueDate, directory, years), periods,
-        real.indicatorsOrEmpty().stream().map(i -> new IndicatorItem(years(i.name(), years), i.unit(), i.target()))
+        real.indicatorsOrEmpty().stream().map(i -> new IndicatorItem(years(i.name(), years), i.unit(), i.kind(),
+            i.comparison(), i.target(), i.baseline(), i.baselineYear() == null ? null : i.baselineYear() + years))
             .toList(),
         real.recipients(), real.yearEndCommendation());
     return new DemoPlan(real, demo, shift);

@@ -18,6 +18,7 @@ import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.plan.IndicatorKind;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.plan.PlanRegistrationForm;
 import vn.pcmt.reporting.AgencyReportProcess;
@@ -306,18 +307,21 @@ final class DemoStory {
   }
 
   /**
-   * An agency's figure for one indicator, varied by agency and period: a share between 60 and 100 for percentages,
-   * the target itself for small per-unit targets (1 hòm thư/bản), else a few units (communes, villages).
+   * An agency's figures for one indicator, varied by agency and period, by the indicator's kind: a share between 60
+   * and 100 percent of 10 to 29 (households, units, persons) for a percentage, met by most agencies for a criterion,
+   * else a few units (communes, villages).
    */
-  static double figure(FigureRow row, int agency, int period) {
+  static FigureRow figure(FigureRow row, int agency, int period) {
     int seed = agency * 7 + (int) (row.indicatorId() % 13) * 3 + period * 5;
-    if ("%".equals(row.unit())) {
-      return Math.min(100, 60 + seed % 41 + period * 10);
+    if (IndicatorKind.PERCENTAGE.name().equals(row.kind())) {
+      int denominator = 10 + seed % 20;
+      int share = Math.min(100, 60 + seed % 41 + period * 10);
+      return row.withFraction((double) Math.round(denominator * share / 100.0), (double) denominator);
     }
-    if (row.target() != null && row.target() <= 2) {
-      return row.target();
+    if (IndicatorKind.CRITERION.name().equals(row.kind())) {
+      return row.withMet((seed + period) % 5 != 0);
     }
-    return seed % 3;
+    return row.withValue((double) (seed % 3));
   }
 
   // --- time ----------------------------------------------------------------------------------------------------

@@ -112,7 +112,7 @@ public class Plan {
     indicators.clear();
     position = 0;
     for (PlanRegistration.IndicatorItem item : registration.indicatorsOrEmpty()) {
-      indicators.add(new Indicator(this, position++, item.name().trim(), item.unit(), item.target()));
+      indicators.add(new Indicator(this, position++, item));
     }
   }
 

@@ -81,8 +81,8 @@ class PlanController {
         plan.getReportingPeriods().stream().map(p -> new PeriodView(p.getId(), p.getLabel(), p.getDueDate(),
             p.getDeadlinePhrase(), deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase()).equals(p.getDueDate()),
             deadlines.dueDate(deadlines.lastDay(p.getDueDate(), p.getDeadlinePhrase())))).toList(),
-        plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getTarget()))
-            .toList(),
+        plan.getIndicators().stream().map(i -> new IndicatorView(i.getId(), i.getName(), i.getUnit(), i.getKind(),
+            i.getComparison(), i.getTarget(), i.getBaseline(), i.getBaselineYear(), i.targetText())).toList(),
         plan.getRecipients(), plan.isYearEndCommendation(), plan.getProcessInstanceId(), obligations(plan),
         plan.getCampaignFrom(), plan.getCampaignTo());
   }
@@ -149,7 +149,9 @@ class PlanController {
       LocalDate dueDay) {
   }
 
-  record IndicatorView(long id, String name, String unit, Double target) {
+  /** An indicator as registered, with its target in words ("Tối thiểu 12 xã"). */
+  record IndicatorView(long id, String name, String unit, IndicatorKind kind, Comparison comparison, Double target,
+      Double baseline, Integer baselineYear, String targetText) {
   }
 
   record PlanView(long id, String planNumber, String planTitle, String issuingAgency, String standingAgency,

@@ -113,7 +113,11 @@ public final class PlanLifecycleProcess {
   public record PeriodRow(String label, String dueDate, String deadlinePhrase) {
   }
 
-  /** One indicator (chỉ tiêu): name, unit and target. */
-  public record IndicatorRow(String name, String unit, Double target) {
+  /**
+   * One indicator (chỉ tiêu): name, unit, kind (IndicatorKind's name), comparison (AT_LEAST, AT_MOST), target, and for
+   * a target relative to a past year its baseline and year.
+   */
+  public record IndicatorRow(String name, String unit, String kind, String comparison, Double target, Double baseline,
+      Integer baselineYear) {
   }
 }

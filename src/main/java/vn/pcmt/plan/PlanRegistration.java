@@ -120,6 +120,32 @@ public record PlanRegistration(
       String deadlinePhrase) {
   }
 
-  public record IndicatorItem(String name, String unit, Double target) {
+  /**
+   * One indicator. Left out, {@code kind} is COUNT and {@code comparison} AT_LEAST (a number to reach, as every plan
+   * registered before kinds were known). {@code target}: a number, a percentage, how many agencies must meet a
+   * criterion (none: all), or for RELATIVE the change in percent from the {@code baseline} of {@code baselineYear}
+   * (+5: "tăng 5%", −10: "giảm 10%"). Rules across these fields: {@link IndicatorRules}.
+   */
+  public record IndicatorItem(
+      String name,
+      String unit,
+      IndicatorKind kind,
+      Comparison comparison,
+      Double target,
+      Double baseline,
+      Integer baselineYear) {
+
+    /** A count to reach at least ({@code target} may be null: no target). */
+    public IndicatorItem(String name, String unit, Double target) {
+      this(name, unit, null, null, target, null, null);
+    }
+
+    public IndicatorKind kindOrDefault() {
+      return kind == null ? IndicatorKind.COUNT : kind;
+    }
+
+    public Comparison comparisonOrDefault() {
+      return comparison == null ? Comparison.AT_LEAST : comparison;
+    }
   }
 }

@@ -75,8 +75,15 @@ public final class PlanRegistrationForm {
           values.date(row.dueDate(), REPORTING_PERIODS.name() + "[" + i + "].dueDate", "Hạn báo cáo"),
           row.deadlinePhrase()));
     }
-    List<PlanRegistration.IndicatorItem> indicators = indicatorRows.stream()
-        .map(row -> new PlanRegistration.IndicatorItem(row.name(), row.unit(), row.target())).toList();
+    List<PlanRegistration.IndicatorItem> indicators = new ArrayList<>();
+    for (int i = 0; i < indicatorRows.size(); i++) {
+      IndicatorRow row = indicatorRows.get(i);
+      String path = INDICATORS.name() + "[" + i + "]";
+      indicators.add(new PlanRegistration.IndicatorItem(row.name(), row.unit(),
+          values.enumValue(IndicatorKind.class, row.kind(), path + ".kind", "Loại chỉ tiêu"),
+          values.enumValue(Comparison.class, row.comparison(), path + ".comparison", "So sánh với mục tiêu"),
+          row.target(), row.baseline(), row.baselineYear()));
+    }
 
     PlanRegistration registration = new PlanRegistration(
         PLAN_NUMBER.get(form), PLAN_TITLE.get(form),
@@ -115,7 +122,9 @@ public final class PlanRegistrationForm {
             p.dueDate() == null ? null : p.dueDate().toString(), p.deadlinePhrase()))
         .toList());
     INDICATORS.put(form, registration.indicatorsOrEmpty().stream()
-        .map(i -> i == null ? new IndicatorRow(null, null, null) : new IndicatorRow(i.name(), i.unit(), i.target()))
+        .map(i -> i == null ? new IndicatorRow(null, null, null, null, null, null, null)
+            : new IndicatorRow(i.name(), i.unit(), i.kind() == null ? null : i.kind().name(),
+                i.comparison() == null ? null : i.comparison().name(), i.target(), i.baseline(), i.baselineYear()))
         .toList());
     RECIPIENTS.put(form, String.join("\n", registration.recipientsOrEmpty()));
     YEAR_END_COMMENDATION.put(form, registration.yearEndCommendation());

@@ -66,6 +66,7 @@ class RegistrationRules {
         errors.add(new FieldError(field, violation.getMessage()));
       }
     }
+    IndicatorRules.check(registration, errors);
     LocalDate issueDate = registration.issueDate();
     int beforeRangeChecks = errors.size();
     if (issueDate != null && (issueDate.isBefore(EARLIEST) || issueDate.isAfter(deadlines.today().plusYears(1)))) {

@@ -5,7 +5,6 @@ import java.util.HashMap;
 import java.util.Map;
 
 import jakarta.persistence.CollectionTable;
-import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
@@ -32,8 +31,7 @@ public class AgencyReport {
   @ElementCollection
   @CollectionTable(name = "report_figure", joinColumns = @JoinColumn(name = "report_id"))
   @MapKeyColumn(name = "indicator_id")
-  @Column(name = "figure")
-  private Map<Long, Double> figures = new HashMap<>();
+  private Map<Long, ReportFigure> figures = new HashMap<>();
 
   protected AgencyReport() {
   }
@@ -44,7 +42,7 @@ public class AgencyReport {
     this.agencyCode = agencyCode;
   }
 
-  void submit(String narrative, Map<Long, Double> figures, Instant at) {
+  void submit(String narrative, Map<Long, ReportFigure> figures, Instant at) {
     this.narrative = narrative;
     this.figures.clear();
     this.figures.putAll(figures);
@@ -71,7 +69,8 @@ public class AgencyReport {
     return submittedAt;
   }
 
-  public Map<Long, Double> getFigures() {
+  /** The figure per indicator id; an indicator the agency left empty is absent. */
+  public Map<Long, ReportFigure> getFigures() {
     return Map.copyOf(figures);
   }
 }

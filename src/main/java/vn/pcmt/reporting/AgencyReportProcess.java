@@ -39,7 +39,7 @@ public final class AgencyReportProcess {
   public static final Var<String> AGENCY_NAME = SubPlanProcess.AGENCY_NAME;
   public static final Var<String> DEADLINE_PHRASE = SubPlanProcess.DEADLINE_PHRASE;
 
-  // --- draft-report.form: the plan's indicators, one number each ---
+  // --- draft-report.form: the plan's indicators, the inputs of each by its kind ---
   public static final JsonVar<List<FigureRow>> INDICATOR_FIGURES =
       JsonVar.of("indicatorFigures", new TypeReference<>() {});
   public static final Var<String> NARRATIVE = Var.of("reportNarrative", String.class);
@@ -51,7 +51,24 @@ public final class AgencyReportProcess {
   private AgencyReportProcess() {
   }
 
-  /** One indicator of the report form: shown with its name, unit and target; the agency fills {@code value}. */
-  public record FigureRow(Long indicatorId, String name, String unit, Double target, Double value) {
+  /**
+   * One indicator of the report form, shown with its name, unit, kind (IndicatorKind's name, which decides the inputs
+   * shown) and target in words. The agency fills {@code value} for a count, an amount or a figure compared with a past
+   * year; {@code numerator} and {@code denominator} for a percentage; {@code met} for a criterion.
+   */
+  public record FigureRow(Long indicatorId, String name, String unit, String kind, Double target, String targetText,
+      Double value, Double numerator, Double denominator, Boolean met) {
+
+    public FigureRow withValue(Double value) {
+      return new FigureRow(indicatorId, name, unit, kind, target, targetText, value, numerator, denominator, met);
+    }
+
+    public FigureRow withFraction(Double numerator, Double denominator) {
+      return new FigureRow(indicatorId, name, unit, kind, target, targetText, value, numerator, denominator, met);
+    }
+
+    public FigureRow withMet(Boolean met) {
+      return new FigureRow(indicatorId, name, unit, kind, target, targetText, value, numerator, denominator, met);
+    }
   }
 }

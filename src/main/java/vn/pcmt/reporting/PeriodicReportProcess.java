@@ -72,11 +72,23 @@ public final class PeriodicReportProcess {
   private PeriodicReportProcess() {
   }
 
-  /** One agency's figure for one indicator, as the consolidation form lists it. */
-  public record AgencyFigureRow(String agency, String indicator, String unit, Double value, String delivery) {
+  /**
+   * One agency's figure for one indicator, as the consolidation form lists it: what it reported by the indicator's
+   * kind and, in words, {@code result} ("12 xã", "18/20 (90%)", "Đạt").
+   */
+  public record AgencyFigureRow(String agency, String indicator, String unit, Double value, Double numerator,
+      Double denominator, Boolean met, String result, String delivery) {
   }
 
-  /** The total of one indicator over all agencies that reported. */
-  public record IndicatorTotalRow(String indicator, String unit, Double target, Double total, Integer agencies) {
+  /**
+   * One indicator over all agencies that reported, consolidated by its kind ({@code ReportingService}): {@code total}
+   * is the sum (count, amount, relative), the percentage of the summed numerators over the summed denominators, or the
+   * number of agencies meeting a criterion; {@code agencies} how many reported, {@code agenciesMet} how many meet a
+   * criterion. {@code met}: whether the target is met, null when there is no target or no figure yet;
+   * {@code assessment} says it in words ("Đạt", "Chưa đạt", "Không đặt mục tiêu", "Chưa có số liệu").
+   */
+  public record IndicatorTotalRow(Long indicatorId, String indicator, String kind, String kindLabel, String unit,
+      Double target, String targetText, Double total, Double numerator, Double denominator, Integer agencies,
+      Integer agenciesMet, String result, Boolean met, String assessment) {
   }
 }

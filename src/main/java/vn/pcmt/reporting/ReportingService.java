@@ -89,19 +89,21 @@ public class ReportingService {
     ReportingPeriod period = period(periodId);
     obligations.open(period.getPlan().getId(), agency, ObligationKind.REPORT, periodId, dueAt, processInstanceId);
     return period.getPlan().getIndicators().stream()
-        .map(i -> new FigureRow(i.getId(), i.getName(), i.getUnit(), i.getTarget(), null)).toList();
+        .map(i -> new FigureRow(i.getId(), i.getName(), i.getUnit(), i.getKind().name(), i.getTarget(),
+            i.targetText(), null, null, null, null)).toList();
   }
 
   /**
-   * Checks a report form's figures against the plan: every indicator of the plan once, none of another plan. Whether a
-   * figure may be empty or below zero is the form's rule (vn.pcmt.engine.FormRules).
+   * Checks a report form's figures against the plan: every indicator of the plan once, none of another plan, and for
+   * each what its kind needs (ReportFigures). The form file's rules run first (vn.pcmt.engine.FormRules); a field
+   * they refused is not reported again.
    */
   @Transactional(readOnly = true)
-  public Map<Long, Double> checkFigures(long periodId, List<FigureRow> rows, FormValues problems) {
+  public Map<Long, ReportFigure> checkFigures(long periodId, List<FigureRow> rows, FormValues problems) {
     Plan plan = period(periodId).getPlan();
     Map<Long, Indicator> indicators = new LinkedHashMap<>();
     plan.getIndicators().forEach(i -> indicators.put(i.getId(), i));
-    Map<Long, Double> figures = new LinkedHashMap<>();
+    Map<Long, ReportFigure> figures = new LinkedHashMap<>();
     String field = AgencyReportProcess.INDICATOR_FIGURES.name();
     for (int i = 0; i < rows.size(); i++) {
       FigureRow row = rows.get(i);
@@ -111,8 +113,7 @@ public class ReportingService {
       } else if (figures.containsKey(indicator.getId())) {
         problems.add(field + "[" + i + "]", "Chỉ tiêu '" + indicator.getName() + "' được nhập hai lần.");
       } else {
-        // an empty figure is the form's to refuse (required) or to allow: it is then left out of the totals
-        figures.put(indicator.getId(), row.value());
+        figures.put(indicator.getId(), ReportFigures.read(indicator, row, field + "[" + i + "]", problems));
       }
     }
     indicators.keySet().stream().filter(id -> !figures.containsKey(id))
@@ -125,7 +126,7 @@ public class ReportingService {
   @Transactional
   public void submit(long periodId, String agency, String narrative, List<FigureRow> rows) {
     FormValues problems = new FormValues();
-    Map<Long, Double> figures = checkFigures(periodId, rows, problems);
+    Map<Long, ReportFigure> figures = checkFigures(periodId, rows, problems);
     problems.throwIfInvalid();
     ReportingPeriod period = period(periodId);
     long planId = period.getPlan().getId();
@@ -136,7 +137,10 @@ public class ReportingService {
     obligations.delivered(planId, agency, ObligationKind.REPORT, periodId);
   }
 
-  /** Every agency's figures and the totals per indicator, computed from the reports received. */
+  /**
+   * Every agency's figures and each indicator consolidated by its kind, with whether its target is met, from the
+   * reports received.
+   */
   @Transactional(readOnly = true)
   public Consolidation consolidate(long periodId) {
     ReportingPeriod period = period(periodId);
@@ -155,21 +159,16 @@ public class ReportingService {
       late += onTime ? 0 : 1;
       String agencyName = name(report.getAgencyCode());
       for (Indicator indicator : plan.getIndicators()) {
+        ReportFigure figure = report.getFigures().get(indicator.getId());
         figures.add(new AgencyFigureRow(agencyName, indicator.getName(), indicator.getUnit(),
-            report.getFigures().get(indicator.getId()), onTime ? "Đúng hạn" : "Trễ hạn"));
+            figure == null ? null : figure.getValue(), figure == null ? null : figure.getNumerator(),
+            figure == null ? null : figure.getDenominator(), figure == null ? null : figure.getMet(),
+            IndicatorConsolidation.result(indicator, figure), onTime ? "Đúng hạn" : "Trễ hạn"));
       }
     }
     for (Indicator indicator : plan.getIndicators()) {
-      double total = 0;
-      int count = 0;
-      for (AgencyReport report : received) {
-        Double value = report.getFigures().get(indicator.getId());
-        if (value != null) {
-          total += value;
-          count++;
-        }
-      }
-      totals.add(new IndicatorTotalRow(indicator.getName(), indicator.getUnit(), indicator.getTarget(), total, count));
+      totals.add(IndicatorConsolidation.total(indicator,
+          received.stream().map(r -> r.getFigures().get(indicator.getId())).toList(), owed.size()));
     }
     List<String> missing = owed.keySet().stream()
         .filter(code -> received.stream().noneMatch(r -> r.getAgencyCode().equals(code)))
@@ -180,17 +179,24 @@ public class ReportingService {
     return new Consolidation(figures, totals, status);
   }
 
-  /** Leadership signed: the consolidated report is recorded as sent to the plan's recipients. */
+  /**
+   * Leadership signed: the consolidated report is recorded as sent to the plan's recipients, with the indicators'
+   * figures leadership saw ({@code totals}; consolidated afresh when there are none, as for a period prepared before
+   * indicators had kinds).
+   */
   @Transactional
-  public ConsolidatedReport send(long periodId, String summary, String signedBy) {
+  public ConsolidatedReport send(long periodId, String summary, String signedBy, List<IndicatorTotalRow> totals) {
     ReportingPeriod period = period(periodId);
     Plan plan = period.getPlan();
     Optional<ConsolidatedReport> existing = consolidated.findByPeriodId(periodId);
     if (existing.isPresent()) {
       return existing.get();
     }
+    List<IndicatorTotalRow> signed = totals == null || totals.stream().anyMatch(t -> t.indicatorId() == null)
+        ? consolidate(periodId).totals() : totals;
     return consolidated.save(new ConsolidatedReport(plan.getId(), periodId, summary, signedBy,
-        deadlines.now().toInstant(), String.join("\n", plan.getRecipients())));
+        deadlines.now().toInstant(), String.join("\n", plan.getRecipients()),
+        signed.stream().map(ConsolidatedFigure::of).toList()));
   }
 
   private String name(String code) {

@@ -1,6 +1,7 @@
 package vn.pcmt.reporting;
 
 import static vn.pcmt.reporting.PeriodicReportProcess.CONSOLIDATED_SUMMARY;
+import static vn.pcmt.reporting.PeriodicReportProcess.INDICATOR_TOTALS;
 import static vn.pcmt.reporting.PeriodicReportProcess.PERIOD_ID;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -22,8 +23,8 @@ class SendReportDelegate implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    reporting.send(PERIOD_ID.get(execution), CONSOLIDATED_SUMMARY.get(execution),
-        signer());
+    reporting.send(PERIOD_ID.get(execution), CONSOLIDATED_SUMMARY.get(execution), signer(),
+        INDICATOR_TOTALS.get(execution));
   }
 
   /** This step runs in the transaction of the signing, so the signer is the authenticated user. */

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -61,6 +62,8 @@ class DemoStoryTest {
   MonitorService monitor;
   @Autowired
   ObjectMapper json;
+  @Autowired
+  JdbcTemplate jdbc;
 
   @AfterEach
   void cleanUp() {
@@ -86,6 +89,35 @@ class DemoStoryTest {
         deadlines, directory, plan, "PTM", "UBNDT", 5, today).write();
     setClock(today);
     long planId = PlanLifecycleProcess.PLAN_ID.get(engine.getRuntimeService().getVariables(instance));
+    // the first quarter's report went out with each indicator consolidated by its kind: the 100% ones as shares of
+    // the agencies' numerators and denominators (met only when every unit counted reached it), the per-unit ones as
+    // criteria every agency must meet, the communes kept and converted as counts
+    List<Map<String, Object>> figures = jdbc.queryForList("select i.kind, f.result, f.numerator, f.denominator,"
+        + " f.agencies, f.agencies_met, f.assessment from consolidated_figure f"
+        + " join consolidated_report r on r.id = f.report_id join indicator i on i.id = f.indicator_id"
+        + " where r.plan_id = ? order by f.position", planId);
+    assertThat(figures).extracting(row -> row.get("kind")).as(day + " kinds").containsExactly("PERCENTAGE",
+        "PERCENTAGE", "PERCENTAGE", "CRITERION", "PERCENTAGE", "PERCENTAGE", "PERCENTAGE", "PERCENTAGE", "COUNT",
+        "COUNT", "CRITERION", "CRITERION");
+    assertThat(figures).allSatisfy(row -> {
+      String result = (String) row.get("result");
+      switch ((String) row.get("kind")) {
+        case "PERCENTAGE" -> {
+          double numerator = ((Number) row.get("numerator")).doubleValue();
+          double denominator = ((Number) row.get("denominator")).doubleValue();
+          assertThat(numerator).isLessThanOrEqualTo(denominator);
+          assertThat(result).matches("\\d+/\\d+ \\(\\d+(,\\d{1,2})?%\\)");
+          assertThat(row.get("assessment")).isEqualTo(numerator == denominator ? "Đạt" : "Chưa đạt");
+        }
+        case "CRITERION" -> {
+          assertThat(result).matches("\\d+/\\d+ cơ quan đạt");
+          assertThat(((Number) row.get("agencies_met")).intValue())
+              .isLessThanOrEqualTo(((Number) row.get("agencies")).intValue());
+        }
+        default -> assertThat(result).matches("\\d+ xã");
+      }
+    });
+
     Matrix matrix = monitor.matrix(Viewer.administrator("admin"), planId, new Filter(null, null, List.of(), "worst"));
 
     Map<String, Set<CellState>> states = new HashMap<>();
@@ -113,6 +145,7 @@ class DemoStoryTest {
     assertThat(matrix.steps().stream().filter(s -> s.periodId() != null)
         .filter(s -> s.dueDate().isAfter(today.plusDays(21))))
         .as(day + ": only the periods after the 6-month one are still ahead").hasSize(2);
+
   }
 
   /** The key of the reporting period at the position (0: the first quarter). */

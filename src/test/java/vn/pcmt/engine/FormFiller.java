@@ -15,8 +15,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * Fills a Camunda Form as an official would in Tasklist, read from the form's JSON alone (not from the server's rule
- * code): every required field gets a value of its type within its limits, an empty list that may grow gets a row,
- * what is already there stays. Then, for each required field the form shows, a submission without it. Visibility is
+ * code): every required field shown gets a value of its type within its limits, an empty list that may grow gets a
+ * row, what is already there stays. Then, for each required field the form shows, a submission without it. Visibility is
  * decided as form-js decides it, with the FEEL engine directly.
  */
 final class FormFiller {
@@ -42,7 +42,7 @@ final class FormFiller {
    */
   Map<String, Object> fill(Map<String, Object> existing, boolean lastOption) {
     Map<String, Object> data = copy(existing);
-    fill(form.path("components"), data, lastOption);
+    fill(form.path("components"), data, lastOption, data, null);
     return data;
   }
 
@@ -60,14 +60,21 @@ final class FormFiller {
     return result;
   }
 
-  private void fill(JsonNode components, Map<String, Object> container, boolean lastOption) {
+  /**
+   * Fills the fields an official sees: not those disabled, read-only or hidden ({@code conditional.hide}, with
+   * {@code this} the row of a list and {@code parent} the data around it), which Tasklist neither shows nor submits.
+   */
+  private void fill(JsonNode components, Map<String, Object> container, boolean lastOption, Map<String, Object> data,
+      Object parent) {
     for (JsonNode component : components) {
       String type = component.path("type").asText();
-      if (component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)) {
+      if (component.path("disabled").asBoolean(false) || component.path("readonly").asBoolean(false)
+          || hidden(component, context(data, container, parent, List.of()))) {
         continue;
       }
       if ("group".equals(type)) {
-        fill(component.path("components"), within(container, component.path("path").asText("")), lastOption);
+        fill(component.path("components"), within(container, component.path("path").asText("")), lastOption, data,
+            parent);
       } else if ("dynamiclist".equals(type)) {
         String path = component.path("path").asText();
         Object rows = container.get(path);
@@ -78,7 +85,7 @@ final class FormFiller {
         }
         if (rows instanceof List<?> list) {
           for (Object row : list) {
-            fill(component.path("components"), cast(row), lastOption);
+            fill(component.path("components"), cast(row), lastOption, data, container);
           }
         }
       } else if (component.has("key") && component.path("validate").path("required").asBoolean(false)

@@ -64,7 +64,8 @@ class FormRulesApiTest extends ApiTestSupport {
         .containsExactlyInAnyOrderElementsOf(userTasksOfTheDiagrams());
     assertThat(refusalsSeen).as("required fields refused").hasSizeGreaterThanOrEqualTo(visits.size())
         .contains("Task_ApproveIssuance issuanceComment", "Task_AppraiseCommendations commendationDossier[0].awardForm",
-            "start form assignments[0].duty");
+            "start form assignments[0].duty", "start form indicators[0].baseline",
+            "Task_DraftReport indicatorFigures[0].numerator", "Task_DraftReport indicatorFigures[0].met");
   }
 
   /** The plan's start form as Tasklist submits it: each required field missing, then complete. */
@@ -178,8 +179,16 @@ class FormRulesApiTest extends ApiTestSupport {
         "role", "LEAD", "duty", "Tổ chức tuyên truyền."))));
     plan.put("reportingPeriods", List.of(new LinkedHashMap<>(Map.of("label", "Tháng hành động",
         "dueDate", "2023-07-03"))));
-    plan.put("indicators", List.of(new LinkedHashMap<>(Map.of("name", "Số buổi tuyên truyền", "unit", "buổi",
-        "target", 20))));
+    // one indicator of each kind: the start form's and the report form's inputs shown by kind are each visited
+    plan.put("indicators", List.of(
+        new LinkedHashMap<>(Map.of("name", "Số buổi tuyên truyền", "unit", "buổi", "target", 20)),
+        new LinkedHashMap<>(Map.of("name", "Hộ gia đình ký cam kết", "unit", "%", "kind", "PERCENTAGE",
+            "target", 100)),
+        new LinkedHashMap<>(Map.of("name", "Kinh phí hỗ trợ", "unit", "triệu đồng", "kind", "AMOUNT",
+            "comparison", "AT_MOST", "target", 50)),
+        new LinkedHashMap<>(Map.of("name", "Có hòm thư tố giác", "kind", "CRITERION")),
+        new LinkedHashMap<>(Map.of("name", "Số vụ phát hiện", "unit", "vụ", "kind", "RELATIVE", "target", 5,
+            "baseline", 40, "baselineYear", 2022))));
     plan.put("recipients", "Bộ Công an");
     plan.put("yearEndCommendation", true);
     return plan;

@@ -173,8 +173,9 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
 
     moveClockTo(LocalDateTime.of(2024, 4, 8, 9, 0));
     Task consolidation = task(planNumber, PeriodicReportProcess.TASK_CONSOLIDATE_REPORTS, SECRETARIAT, Q1);
-    assertThat(variable(consolidation, PeriodicReportProcess.INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total)
-        .containsExactly(6.0, 14.0);
+    assertThat(variable(consolidation, PeriodicReportProcess.INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total,
+        IndicatorTotalRow::result, IndicatorTotalRow::assessment)
+        .containsExactly(tuple(6.0, "6 buổi", "Chưa đạt"), tuple(14.0, "14 người", "Chưa đạt"));
     complete(consolidation, officer(SECRETARIAT), form().with(PeriodicReportProcess.CONSOLIDATED_SUMMARY, "Quý I."));
     // leadership returns the consolidated report once
     complete(task(planNumber, PeriodicReportProcess.TASK_SIGN_REPORT, LEADERSHIP, Q1), head(ISSUER),
@@ -252,8 +253,8 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
     Task consolidation = task(planNumber, PeriodicReportProcess.TASK_CONSOLIDATE_REPORTS, SECRETARIAT, Q1);
     assertThat(consolidation).hasDueDate(endOfDay(plusWorkingDays(LocalDate.of(2024, 4, 6), 5)));
     assertThat(variable(consolidation, PeriodicReportProcess.INDICATOR_TOTALS))
-        .extracting(IndicatorTotalRow::total, IndicatorTotalRow::agencies)
-        .containsExactly(tuple(6.0 + 3, 2), tuple(14.0 + 9, 2));
+        .extracting(IndicatorTotalRow::total, IndicatorTotalRow::agencies, IndicatorTotalRow::met)
+        .containsExactly(tuple(9.0, 2, false), tuple(23.0, 2, false));
     assertThat(reporting.consolidate(periods.get(Q1)).totals()).extracting(IndicatorTotalRow::total)
         .containsExactly(9.0, 23.0);
     sendConsolidatedReport(Q1, LocalDateTime.of(2024, 4, 8, 9, 0));
@@ -269,8 +270,9 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
     executeDueJobs();
     moveClockTo(LocalDateTime.of(2024, 7, 6, 8, 0));
     assertThat(variable(task(planNumber, PeriodicReportProcess.TASK_CONSOLIDATE_REPORTS, SECRETARIAT, Q2),
-        PeriodicReportProcess.INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total)
-        .containsExactly(4.0 + 5 + 7, 10.0 + 11 + 12);
+        PeriodicReportProcess.INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total, IndicatorTotalRow::agencies,
+        IndicatorTotalRow::assessment)
+        .containsExactly(tuple(16.0, 3, "Chưa đạt"), tuple(33.0, 3, "Chưa đạt"));
     ProcessInstance openSubPlan = calledInstance(planNumber, SubPlanProcess.KEY, "CAT");
     sendConsolidatedReport(Q2, LocalDateTime.of(2024, 7, 8, 9, 0));
 
@@ -438,8 +440,7 @@ class PlanLifecycleProcessTest extends ProcessTestSupport {
   void draftReport(String agency, String period, double events, double rehab) {
     Task draft = task(planNumber, AgencyReportProcess.TASK_DRAFT_REPORT, agency, period);
     List<FigureRow> rows = variable(draft, AgencyReportProcess.INDICATOR_FIGURES).stream()
-        .map(row -> new FigureRow(row.indicatorId(), row.name(), row.unit(), row.target(),
-            row.name().equals(INDICATOR_EVENTS) ? events : rehab))
+        .map(row -> row.withValue(row.name().equals(INDICATOR_EVENTS) ? events : rehab))
         .toList();
     complete(draft, officer(agency), form().with(AgencyReportProcess.INDICATOR_FIGURES, rows)
         .with(AgencyReportProcess.NARRATIVE, "Báo cáo " + period + " của " + agency + "."));

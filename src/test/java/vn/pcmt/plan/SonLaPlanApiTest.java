@@ -113,23 +113,21 @@ class SonLaPlanApiTest extends ApiTestSupport {
       assertThat(periods.get(p).get("deadlinePhrase").asText()).startsWith("trước ngày");
       LocalDate due = LocalDate.parse(periods.get(p).get("dueDate").asText()).minusDays(1);
       setClock(due.minusDays(5).atTime(9, 0));
-      double[] totals = new double[plan.get("indicators").size()];
       awaitTasks("admin", AgencyReportProcess.TASK_DRAFT_REPORT, PLAN, label, agencies.size());
-      for (int a = 0; a < agencies.size(); a++) {
-        String agency = agencies.get(a);
+      for (String agency : agencies) {
         if (agency.equals(NEVER) || (p == 0 && agency.equals(LATE))) {
           continue;
         }
-        report(agency, label, due, figures(a, p, totals), outsiderOf(agency, agencies), agency.equals(RETURNED_BY_HEAD));
+        report(agency, label, due, figures(agency, p), outsiderOf(agency, agencies), agency.equals(RETURNED_BY_HEAD));
       }
       if (p == 0) {
         setClock(due.plusDays(2).atTime(9, 0));
-        report(LATE, label, due, figures(agencies.indexOf(LATE), p, totals), outsiderOf(LATE, agencies), false);
+        report(LATE, label, due, figures(LATE, p), outsiderOf(LATE, agencies), false);
       }
       // the cut-off: 5 working days after the due date, then the secretariat consolidates
       LocalDate cutoff = plusWorkingDays(due, 5);
       setClock(cutoff.plusDays(1).atTime(9, 0));
-      consolidate(label, totals);
+      consolidate(label, expectedConsolidation(p));
     }
 
     // --- year-end commendation: the last report sent ended the implementation phase ---
@@ -265,22 +263,25 @@ class SonLaPlanApiTest extends ApiTestSupport {
     return found.get(found.size() - 1);
   }
 
-  private void report(String agency, String label, LocalDate due, double[] values, String outsider, boolean returned) {
+  private void report(String agency, String label, LocalDate due, List<Map<String, Object>> values, String outsider,
+      boolean returned) {
     JsonNode draft = awaitTask(officer(agency), AgencyReportProcess.TASK_DRAFT_REPORT, PLAN, label);
     assertTask(draft, agency, endOfDay(due), "draft-report", officer(agency), officer(outsider));
     JsonNode rows = jsonVariable(officer(agency), draft, AgencyReportProcess.INDICATOR_FIGURES.name());
-    assertThat(rows).hasSize(values.length);
+    assertThat(rows).hasSize(values.size());
     List<Map<String, Object>> filled = new ArrayList<>();
-    for (int i = 0; i < values.length; i++) {
+    for (int i = 0; i < values.size(); i++) {
       Map<String, Object> row = JSON.convertValue(rows.get(i), Map.class);
-      row.put("value", i == 0 && returned ? -1 : values[i]);
+      assertThat(row.get("kind")).as("kind of indicator %d", i).isEqualTo(KINDS.get(i));
+      row.putAll(values.get(i));
       filled.add(row);
     }
     if (returned) {
+      filled.get(0).put("numerator", -1);
       Response negative = trySubmit(officer(agency), draft, vars("indicatorFigures", filled, "reportNarrative", "x"));
       assertThat(negative.status()).as("a negative figure").isEqualTo(400);
       assertThat(negative.text()).contains("không được nhỏ hơn 0");
-      filled.get(0).put("value", values[0]);
+      filled.get(0).putAll(values.get(0));
     }
     Map<String, Object> reportVars = vars("indicatorFigures", filled, "reportNarrative", "Kết quả " + label);
     submit(officer(agency), draft, reportVars);
@@ -295,16 +296,15 @@ class SonLaPlanApiTest extends ApiTestSupport {
     submit(head(agency), approve, vars("reportHeadApproved", true));
   }
 
-  private void consolidate(String label, double[] expectedTotals) {
+  private void consolidate(String label, List<Consolidated> expected) {
     JsonNode task = awaitTask(officer(SECRETARIAT), PeriodicReportProcess.TASK_CONSOLIDATE_REPORTS, PLAN, label);
     assertTask(task, SECRETARIAT, endOfDay(plusWorkingDays(today(), 5)), "consolidate-reports",
         officer(SECRETARIAT), officer("SYT"));
     JsonNode totals = jsonVariable(officer(SECRETARIAT), task, PeriodicReportProcess.INDICATOR_TOTALS.name());
-    assertThat(totals).hasSize(expectedTotals.length);
-    for (int i = 0; i < expectedTotals.length; i++) {
-      assertThat(totals.get(i).get("total").asDouble()).as("total of indicator %d in %s", i, label)
-          .isEqualTo(expectedTotals[i]);
-    }
+    List<Consolidated> actual = new ArrayList<>();
+    totals.forEach(row -> actual.add(new Consolidated(row.get("total").asDouble(), row.get("result").asText(),
+        row.get("assessment").asText())));
+    assertThat(actual).as("consolidation of %s", label).containsExactlyElementsOf(expected);
     submit(officer(SECRETARIAT), task, vars("consolidatedSummary", "Báo cáo tổng hợp " + label));
     JsonNode sign = awaitTask(head(ISSUER), PeriodicReportProcess.TASK_SIGN_REPORT, PLAN, label);
     assertTask(sign, ISSUER + "LD", endOfDay(plusWorkingDays(today(), 3)), "sign-report", head(ISSUER),
@@ -319,14 +319,59 @@ class SonLaPlanApiTest extends ApiTestSupport {
         .isEmpty());
   }
 
-  /** Figures of agency {@code a} in period {@code p}; adds them to the expected totals. */
-  private static double[] figures(int a, int p, double[] totals) {
-    double[] values = new double[totals.length];
-    for (int i = 0; i < values.length; i++) {
-      values[i] = (a * 7 + i * 3 + p) % 11 + 0.5 * (i % 2);
-      totals[i] += values[i];
+  /** The kinds of the plan's indicators, in order, as its words give them (demo/README.md). */
+  static final List<String> KINDS = List.of("PERCENTAGE", "PERCENTAGE", "PERCENTAGE", "CRITERION", "PERCENTAGE",
+      "PERCENTAGE", "PERCENTAGE", "PERCENTAGE", "COUNT", "COUNT", "CRITERION", "CRITERION");
+
+  /**
+   * What an agency reports in period {@code p} (0: Quý I ... 3: 01 năm). Every agency alike, but for the police (CAT),
+   * whose 40 of 40 weigh more in a percentage than the others' 9 of 10, and the justice department (STP), which
+   * meets no criterion until the year's report. For a percentage, "100%" of the year means every unit reached.
+   */
+  private static List<Map<String, Object>> figures(String agency, int p) {
+    boolean police = agency.equals("CAT");
+    Map<String, Object> share = police ? Map.of("numerator", 40, "denominator", 40)
+        : Map.of("numerator", p == 3 ? 10 : 9, "denominator", 10);
+    Map<String, Object> criterion = Map.of("met", !(agency.equals("STP") && p < 3));
+    List<Map<String, Object>> values = new ArrayList<>();
+    for (String kind : KINDS) {
+      values.add(kind.equals("PERCENTAGE") ? share : criterion);
     }
+    // "giữ vững 32 xã": 6 communes of the police's, 1 of each other; "tối thiểu 12 xã": the police's, 3 more a quarter
+    values.set(8, Map.of("value", police ? 6 : 1));
+    values.set(9, Map.of("value", police ? 3 + 3 * p : 0));
     return values;
+  }
+
+  /** One consolidated indicator: the plan's figure, in words, and whether its target is met. */
+  record Consolidated(double total, String result, String assessment) {
+  }
+
+  /**
+   * Worked out by hand. 27 agencies report every period (Huyện Vân Hồ never does; 28 owe it): the police and 26
+   * others.
+   * <ul>
+   * <li>Percentages (target 100%): Quý I to Quý III 26 × 9 + 40 = 274 of 26 × 10 + 40 = 300, 91,33%: not met; the year
+   * 26 × 10 + 40 = 300 of 300, 100%: met.
+   * <li>Criteria (every agency): 26 of 27 while Sở Tư pháp does not meet them, 27 of 27 in the year, but all 28 agencies
+   * must meet them and Huyện Vân Hồ never reported: never met.
+   * <li>"Giữ vững 32 xã" (at least 32): 6 + 26 × 1 = 32 every period: met.
+   * <li>"Tối thiểu 12 xã": 3, 6, 9, then 12 in the year: met only then.
+   * </ul>
+   */
+  private static List<Consolidated> expectedConsolidation(int p) {
+    Consolidated share = p == 3 ? new Consolidated(100, "300/300 (100%)", "Đạt")
+        : new Consolidated(91.33, "274/300 (91,33%)", "Chưa đạt");
+    Consolidated criterion = p == 3 ? new Consolidated(27, "27/27 cơ quan đạt", "Chưa đạt")
+        : new Consolidated(26, "26/27 cơ quan đạt", "Chưa đạt");
+    Consolidated kept = new Consolidated(32, "32 xã", "Đạt");
+    Consolidated converted = switch (p) {
+      case 0 -> new Consolidated(3, "3 xã", "Chưa đạt");
+      case 1 -> new Consolidated(6, "6 xã", "Chưa đạt");
+      case 2 -> new Consolidated(9, "9 xã", "Chưa đạt");
+      default -> new Consolidated(12, "12 xã", "Đạt");
+    };
+    return List.of(share, share, share, criterion, share, share, share, share, kept, converted, criterion, criterion);
   }
 
   private static List<String> texts(JsonNode array) {

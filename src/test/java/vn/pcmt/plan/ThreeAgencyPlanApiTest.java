@@ -77,8 +77,14 @@ class ThreeAgencyPlanApiTest extends ApiTestSupport {
     setClock(LocalDateTime.of(2023, 7, 11, 9, 0));
     JsonNode consolidation = awaitTask(officer("PTM"), PeriodicReportProcess.TASK_CONSOLIDATE_REPORTS, PLAN, null);
     JsonNode totals = jsonVariable(officer("PTM"), consolidation, PeriodicReportProcess.INDICATOR_TOTALS.name());
-    assertThat(totals.get(0).get("total").asDouble()).isEqualTo(total);
+    // a count summed: 4 + 5 + 6 = 15 sessions of at least 20
+    assertThat(total).isEqualTo(15);
+    assertThat(totals.get(0).get("total").asDouble()).isEqualTo(15.0);
     assertThat(totals.get(0).get("agencies").asInt()).isEqualTo(3);
+    assertThat(totals.get(0).get("targetText").asText()).isEqualTo("Tối thiểu 20 buổi");
+    assertThat(totals.get(0).get("result").asText()).isEqualTo("15 buổi");
+    assertThat(totals.get(0).get("met").asBoolean()).isFalse();
+    assertThat(totals.get(0).get("assessment").asText()).isEqualTo("Chưa đạt");
     submit(officer("PTM"), consolidation, vars("consolidatedSummary", "Kết quả Tháng hành động."));
     submit(head("UBNDT"), awaitTask(head("UBNDT"), PeriodicReportProcess.TASK_SIGN_REPORT, PLAN, null),
         vars("reportSigned", true));

@@ -89,8 +89,8 @@ class AgencyReportProcessTest extends ProcessTestSupport {
 
   /** The report form's rows as the task shows them, filled with the figures (in the order of the indicators). */
   List<FigureRow> filled(Task draft, double events, double rehab) {
-    return variable(draft, INDICATOR_FIGURES).stream().map(row -> new FigureRow(row.indicatorId(), row.name(),
-        row.unit(), row.target(), row.name().equals(INDICATOR_EVENTS) ? events : rehab)).toList();
+    return variable(draft, INDICATOR_FIGURES).stream()
+        .map(row -> row.withValue(row.name().equals(INDICATOR_EVENTS) ? events : rehab)).toList();
   }
 
   FormData report(Task draft, double events, double rehab, String narrative) {
@@ -105,9 +105,12 @@ class AgencyReportProcessTest extends ProcessTestSupport {
     assertThat(report).task().hasCandidateGroup(AGENCY).hasDueDate(endOfDay(DUE));
     Task draft = task(report, TASK_DRAFT_REPORT);
     assertThat(variable(draft, INDICATOR_FIGURES))
-        .extracting(FigureRow::indicatorId, FigureRow::name, FigureRow::unit, FigureRow::target, FigureRow::value)
-        .containsExactly(tuple(indicators.get(INDICATOR_EVENTS), INDICATOR_EVENTS, "buổi", 20.0, null),
-            tuple(indicators.get(INDICATOR_REHAB), INDICATOR_REHAB, "người", 100.0, null));
+        .extracting(FigureRow::indicatorId, FigureRow::name, FigureRow::unit, FigureRow::kind, FigureRow::target,
+            FigureRow::targetText, FigureRow::value)
+        .containsExactly(
+            tuple(indicators.get(INDICATOR_EVENTS), INDICATOR_EVENTS, "buổi", "COUNT", 20.0, "Tối thiểu 20 buổi", null),
+            tuple(indicators.get(INDICATOR_REHAB), INDICATOR_REHAB, "người", "COUNT", 100.0, "Tối thiểu 100 người",
+                null));
     assertThat(variable(report, AGENCY_HEAD_GROUP)).isEqualTo("SYTLD");
     assertThat(variable(report, AGENCY_NAME)).isEqualTo("Sở Y tế tỉnh Sơn La");
     assertThat(variable(report, DEADLINE_PHRASE)).isEqualTo("trước ngày 29/03/2024");
@@ -143,16 +146,19 @@ class AgencyReportProcessTest extends ProcessTestSupport {
 
     assertThat(report).hasPassed(TASK_SUBMIT_REPORT, END_REPORT_SUBMITTED).isEnded();
     AgencyReport received = reports.findByPeriodIdAndAgencyCode(periodId, AGENCY).orElseThrow();
-    Map<Long, Double> figures = read(() -> reports.findByPeriodIdAndAgencyCode(periodId, AGENCY).orElseThrow()
+    Map<Long, ReportFigure> figures = read(() -> reports.findByPeriodIdAndAgencyCode(periodId, AGENCY).orElseThrow()
         .getFigures());
-    assertThat(figures).containsExactlyInAnyOrderEntriesOf(
-        Map.of(indicators.get(INDICATOR_EVENTS), 7.0, indicators.get(INDICATOR_REHAB), 42.0));
+    assertThat(figures).containsExactlyInAnyOrderEntriesOf(Map.of(indicators.get(INDICATOR_EVENTS),
+        ReportFigure.value(7), indicators.get(INDICATOR_REHAB), ReportFigure.value(42)));
     assertThat(received.getNarrative()).isEqualTo("Đã tổ chức 7 buổi; 42 người được cai nghiện.");
     assertThat(received.getSubmittedAt()).isEqualTo(LocalDateTime.of(2024, 3, 28, 14, 0).atZone(VN).toInstant());
 
     ReportingService.Consolidation consolidation = reporting.consolidate(periodId);
+    // counts: 7 of at least 20 sessions, 42 of at least 100 persons
     assertThat(consolidation.totals()).extracting(IndicatorTotalRow::indicator, IndicatorTotalRow::total,
-        IndicatorTotalRow::agencies).containsExactly(tuple(INDICATOR_EVENTS, 7.0, 1), tuple(INDICATOR_REHAB, 42.0, 1));
+        IndicatorTotalRow::agencies, IndicatorTotalRow::result, IndicatorTotalRow::met, IndicatorTotalRow::assessment)
+        .containsExactly(tuple(INDICATOR_EVENTS, 7.0, 1, "7 buổi", false, "Chưa đạt"),
+            tuple(INDICATOR_REHAB, 42.0, 1, "42 người", false, "Chưa đạt"));
     assertThat(consolidation.figures()).extracting(PeriodicReportProcess.AgencyFigureRow::delivery)
         .containsOnly("Đúng hạn");
     assertThat(obligations.settle(planId)).extracting(Obligation::getAgencyCode, Obligation::getOutcome)
@@ -196,9 +202,8 @@ class AgencyReportProcessTest extends ProcessTestSupport {
     assertThat(negative.errors()).extracting(InvalidFormDataException.FieldError::field)
         .containsExactly(INDICATOR_FIGURES.name() + "[0].value");
 
-    List<FigureRow> oneMissing = variable(draft, INDICATOR_FIGURES).stream().map(row -> new FigureRow(
-        row.indicatorId(), row.name(), row.unit(), row.target(), row.name().equals(INDICATOR_EVENTS) ? 4.0 : null))
-        .toList();
+    List<FigureRow> oneMissing = variable(draft, INDICATOR_FIGURES).stream()
+        .map(row -> row.withValue(row.name().equals(INDICATOR_EVENTS) ? 4.0 : null)).toList();
     assertThat(refused(draft, officer(AGENCY), form().with(INDICATOR_FIGURES, oneMissing).with(NARRATIVE, "Báo cáo."))
         .getMessage()).contains("trường 'Kết quả thực hiện' là bắt buộc.");
 

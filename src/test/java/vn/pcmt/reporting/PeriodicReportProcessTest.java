@@ -103,8 +103,7 @@ class PeriodicReportProcessTest extends ProcessTestSupport {
   void draft(String agency, double events, double rehab) {
     Task draft = task(planNumber, AgencyReportProcess.TASK_DRAFT_REPORT, agency);
     List<FigureRow> rows = variable(draft, AgencyReportProcess.INDICATOR_FIGURES).stream()
-        .map(row -> new FigureRow(row.indicatorId(), row.name(), row.unit(), row.target(),
-            row.name().equals(INDICATOR_EVENTS) ? events : rehab))
+        .map(row -> row.withValue(row.name().equals(INDICATOR_EVENTS) ? events : rehab))
         .toList();
     complete(draft, officer(agency), form().with(AgencyReportProcess.INDICATOR_FIGURES, rows)
         .with(AgencyReportProcess.NARRATIVE, "Báo cáo kết quả của " + agency + "."));
@@ -158,9 +157,13 @@ class PeriodicReportProcessTest extends ProcessTestSupport {
         .isWaitingAt(TASK_CONSOLIDATE_REPORTS);
     assertThat(period).task().hasCandidateGroup(SECRETARIAT)
         .hasDueDate(endOfDay(plusWorkingDays(LocalDate.of(2024, 7, 6), 5)));
+    // counts, summed: 5 + 3 + 8 = 16 sessions of at least 20, 10 + 7 + 20 = 37 persons of at least 100
     assertThat(variable(period, INDICATOR_TOTALS))
-        .extracting(IndicatorTotalRow::indicator, IndicatorTotalRow::total, IndicatorTotalRow::agencies)
-        .containsExactly(tuple(INDICATOR_EVENTS, 5.0 + 3 + 8, 3), tuple(INDICATOR_REHAB, 10.0 + 7 + 20, 3));
+        .extracting(IndicatorTotalRow::indicator, IndicatorTotalRow::total, IndicatorTotalRow::agencies,
+            IndicatorTotalRow::targetText, IndicatorTotalRow::result, IndicatorTotalRow::met,
+            IndicatorTotalRow::assessment)
+        .containsExactly(tuple(INDICATOR_EVENTS, 16.0, 3, "Tối thiểu 20 buổi", "16 buổi", false, "Chưa đạt"),
+            tuple(INDICATOR_REHAB, 37.0, 3, "Tối thiểu 100 người", "37 người", false, "Chưa đạt"));
     assertThat(variable(period, AGENCY_FIGURES)).hasSize(6).extracting(AgencyFigureRow::delivery)
         .containsOnly("Đúng hạn");
     assertThat(variable(period, REPORTING_STATUS)).isEqualTo("Đã nhận 3/3 báo cáo (3 đúng hạn, 0 trễ hạn).");
@@ -192,6 +195,11 @@ class PeriodicReportProcessTest extends ProcessTestSupport {
     assertThat(sent.getSignedBy()).isEqualTo(head(ISSUER));
     assertThat(sent.getSentAt()).isEqualTo(LocalDateTime.of(2024, 7, 9, 10, 0).atZone(VN).toInstant());
     assertThat(sent.getRecipients()).isEqualTo("Ủy ban Quốc gia phòng, chống AIDS, ma túy, mại dâm (để b/c)");
+    assertThat(read(() -> consolidatedReports.findByPeriodId(periodIds.get(Q2)).orElseThrow().getFigures()))
+        .as("the figures leadership signed are kept with the report")
+        .extracting(ConsolidatedFigure::getTotal, ConsolidatedFigure::getAgencies, ConsolidatedFigure::getResult,
+            ConsolidatedFigure::getMet, ConsolidatedFigure::getAssessment)
+        .containsExactly(tuple(16.0, 3, "16 buổi", false, "Chưa đạt"), tuple(37.0, 3, "37 người", false, "Chưa đạt"));
     assertThat(obligations.settle(planId)).extracting(Obligation::getOutcome).containsOnly(Outcome.ON_TIME)
         .hasSize(3);
   }
@@ -222,14 +230,17 @@ class PeriodicReportProcessTest extends ProcessTestSupport {
     assertThat(period).isWaitingAt(TASK_CONSOLIDATE_REPORTS, CALL_AGENCY_REPORTS);
     assertThat(period).task().hasCandidateGroup(SECRETARIAT)
         .hasDueDate(endOfDay(plusWorkingDays(LocalDate.of(2024, 4, 6), 5)));
-    assertThat(variable(period, INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total, IndicatorTotalRow::agencies)
-        .containsExactly(tuple(6.0 + 2, 2), tuple(14.0 + 9, 2));
+    // two of three agencies: 6 + 2 = 8 sessions, 14 + 9 = 23 persons
+    assertThat(variable(period, INDICATOR_TOTALS)).extracting(IndicatorTotalRow::total, IndicatorTotalRow::agencies,
+        IndicatorTotalRow::assessment).containsExactly(tuple(8.0, 2, "Chưa đạt"), tuple(23.0, 2, "Chưa đạt"));
     assertThat(variable(period, REPORTING_STATUS))
         .isEqualTo("Đã nhận 2/3 báo cáo (1 đúng hạn, 1 trễ hạn). Chưa báo cáo: Công an tỉnh Sơn La.");
     assertThat(variable(period, AGENCY_FIGURES)).extracting(AgencyFigureRow::agency, AgencyFigureRow::value,
-        AgencyFigureRow::delivery).containsExactlyInAnyOrder(
-            tuple("Sở Y tế tỉnh Sơn La", 6.0, "Đúng hạn"), tuple("Sở Y tế tỉnh Sơn La", 14.0, "Đúng hạn"),
-            tuple("Sở Tư pháp tỉnh Sơn La", 2.0, "Trễ hạn"), tuple("Sở Tư pháp tỉnh Sơn La", 9.0, "Trễ hạn"));
+        AgencyFigureRow::result, AgencyFigureRow::delivery).containsExactlyInAnyOrder(
+            tuple("Sở Y tế tỉnh Sơn La", 6.0, "6 buổi", "Đúng hạn"),
+            tuple("Sở Y tế tỉnh Sơn La", 14.0, "14 người", "Đúng hạn"),
+            tuple("Sở Tư pháp tỉnh Sơn La", 2.0, "2 buổi", "Trễ hạn"),
+            tuple("Sở Tư pháp tỉnh Sơn La", 9.0, "9 người", "Trễ hạn"));
     assertThat(reporting.consolidate(periodIds.get(Q1)).totals()).extracting(IndicatorTotalRow::total)
         .containsExactly(8.0, 23.0);
 

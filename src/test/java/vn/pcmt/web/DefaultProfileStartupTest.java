@@ -143,6 +143,24 @@ class DefaultProfileStartupTest {
   }
 
   @Test
+  void theFirstQuarterWentOutWithEachIndicatorAssessed() throws Exception {
+    JsonNode periods = get("admin", "/engine-rest/history/process-instance?processDefinitionKey=periodic-report"
+        + "&finished=true&processInstanceBusinessKey=" + URLEncoder.encode(DEMO_PLAN, StandardCharsets.UTF_8));
+    assertThat(periods).hasSize(1);
+    // leadership signed the indicators as the demo plan words them, each with whether it is met
+    JsonNode signedTotals = get("admin", "/engine-rest/history/variable-instance?variableName=indicatorTotals"
+        + "&deserializeValues=false&processInstanceId=" + periods.get(0).get("id").asText());
+    JsonNode totals = JSON.readTree(signedTotals.get(0).get("value").asText());
+    List<String> targets = new ArrayList<>();
+    totals.forEach(row -> {
+      targets.add(row.get("targetText").asText());
+      assertThat(row.get("assessment").asText()).as(row.toString()).isIn("Đạt", "Chưa đạt");
+    });
+    assertThat(targets).hasSize(12).startsWith("Tối thiểu 100%").contains("Tối thiểu 32 xã", "Tối thiểu 12 xã");
+    assertThat(targets.get(3)).matches("Tất cả \\d+ cơ quan đạt");
+  }
+
+  @Test
   void theDemoHistoryRecordedItsMailWithoutSendingIt() throws Exception {
     JsonNode messages = get("admin", "/api/notifications?limit=1000");
     Set<String> kinds = new HashSet<>();

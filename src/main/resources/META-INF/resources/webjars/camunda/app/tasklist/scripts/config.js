@@ -43,8 +43,9 @@ export default {
   locales: locales(),
 
   // language choice in the user menu, app names in the app switcher; dates more than a week away as
-  // dd/MM/yyyy; Camunda Forms' own texts in Vietnamese, their date fields dd/MM/yyyy
-  customScripts: ['../pcmt/header', '../pcmt/dates', '../pcmt/forms', '../pcmt/documents', '../pcmt/shared-pc'],
+  // dd/MM/yyyy; Camunda Forms' own texts in Vietnamese, their date fields dd/MM/yyyy; forms with lists completable
+  customScripts: ['../pcmt/header', '../pcmt/dates', '../pcmt/forms', '../pcmt/form-lists', '../pcmt/documents',
+    '../pcmt/shared-pc'],
 
   // change the app name and vendor
   // app: {
