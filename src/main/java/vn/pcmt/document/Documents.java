@@ -26,6 +26,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.engine.AsEngine;
 import vn.pcmt.plan.Plan;
 import vn.pcmt.plan.PlanLifecycleProcess;
 import vn.pcmt.plan.PlanRegistrationService;
@@ -185,15 +186,7 @@ public class Documents {
   }
 
   private <T> T asEngine(java.util.function.Supplier<T> reads) {
-    Authentication caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return reads.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return AsEngine.call(identity, reads);
   }
 
   private String currentUser() {

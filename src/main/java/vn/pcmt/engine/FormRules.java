@@ -142,15 +142,6 @@ public class FormRules {
 
   /** Reads deployments as the engine: the form belongs to the task the user may work on, whatever their grants. */
   private <T> T asEngine(Supplier<T> reads) {
-    var caller = identity.getCurrentAuthentication();
-    if (caller == null) {
-      return reads.get();
-    }
-    identity.clearAuthentication();
-    try {
-      return reads.get();
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return AsEngine.call(identity, reads);
   }
 }

@@ -21,6 +21,7 @@ import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.engine.AsEngine;
 import vn.pcmt.monitoring.MonitorActionLog.Kind;
 import vn.pcmt.monitoring.MonitorQueries.ObligationRef;
 import vn.pcmt.notification.TaskReminders;
@@ -198,15 +199,7 @@ public class MonitorActions {
 
   /** Runs engine calls with no user authenticated (no authorization checks), restoring the caller afterwards. */
   private <T> T asEngine(Supplier<T> work) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return AsEngine.call(identity, work);
   }
 
   private String name(String agency) {

@@ -20,6 +20,7 @@ import org.springframework.stereotype.Component;
 import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
+import vn.pcmt.engine.AsEngine;
 
 /**
  * Who is told that a task landed in an inbox: for each candidate group, the mailbox of the agency the group belongs
@@ -128,15 +129,6 @@ class TaskRecipients {
 
   /** Runs identity reads as the engine itself (see the class comment), restoring the caller's authentication. */
   private <T> T asEngine(Supplier<T> reads) {
-    var caller = identity.getCurrentAuthentication();
-    if (caller == null) {
-      return reads.get();
-    }
-    identity.clearAuthentication();
-    try {
-      return reads.get();
-    } finally {
-      identity.setAuthentication(caller);
-    }
+    return AsEngine.call(identity, reads);
   }
 }

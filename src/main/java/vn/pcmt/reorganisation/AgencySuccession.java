@@ -22,6 +22,7 @@ import vn.pcmt.agency.Agency;
 import vn.pcmt.agency.AgencyDirectory;
 import vn.pcmt.agency.AgencyGroups;
 import vn.pcmt.calendar.Deadlines;
+import vn.pcmt.engine.AsEngine;
 import vn.pcmt.notification.TaskReminders;
 import vn.pcmt.obligation.Obligation;
 import vn.pcmt.obligation.ObligationService;
@@ -169,14 +170,6 @@ public class AgencySuccession {
 
   /** Engine calls with no user authenticated: the job acts for the application, not for an official. */
   private <T> T asEngine(java.util.function.Supplier<T> work) {
-    var caller = identity.getCurrentAuthentication();
-    identity.clearAuthentication();
-    try {
-      return work.get();
-    } finally {
-      if (caller != null) {
-        identity.setAuthentication(caller);
-      }
-    }
+    return AsEngine.call(identity, work);
   }
 }
